@@ -1,0 +1,66 @@
+using IESCP.Data.Admin;
+using IESCP.Data.Caching;
+using IESCP.Data.Database;
+using IESCP.Data.Identity;
+using IESCP.Data.Influencers;
+using IESCP.Data.Sponsors;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace IESCP.Data;
+
+public static class DependencyInjection
+{
+    public const string DefaultConnectionString = "Data Source=App_Data/iescp.db";
+
+    public static IHostApplicationBuilder AddIescpData(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var connectionString = SqliteConnectionStrings.Resolve(
+            builder.Configuration.GetConnectionString("Iescp") ?? DefaultConnectionString,
+            builder.Environment.ContentRootPath);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditInterceptor>();
+        services.AddDbContextFactory<IescpDbContext>((provider, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>())
+            // Migrations are written by hand (no model snapshot); a test proves they match the model.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<IescpDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddIescpCache(builder.Configuration);
+        services.AddSingleton<ReadCache>();
+        services.AddOptions<AdminAccountOptions>().Bind(builder.Configuration.GetSection(AdminAccountOptions.Section));
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<SponsorApprovalNotifier>();
+        services.AddSingleton<SponsorRepository>();
+        services.AddSingleton<InfluencerRepository>();
+        services.AddSingleton<AdminDashboardRepository>();
+        services.AddScoped<AccountRegistration>();
+        return builder;
+    }
+}

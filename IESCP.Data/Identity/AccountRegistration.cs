@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using IESCP.Data.Influencers;
+using IESCP.Data.Sponsors;
+using Microsoft.AspNetCore.Identity;
+
+namespace IESCP.Data.Identity;
+
+/// <summary>The outcome of a sign-up: the new user, or the errors by field ("" for the whole form).</summary>
+public sealed record RegistrationResult(ApplicationUser? User, IReadOnlyList<(string Field, string Message)> Errors)
+{
+    public bool Succeeded => User is not null;
+}
+
+/// <summary>Creates a user, its role and its profile in one transaction.</summary>
+public sealed class AccountRegistration(UserManager<ApplicationUser> users, IescpDbContext db, TimeProvider clock)
+{
+    public Task<RegistrationResult> RegisterSponsorAsync(SponsorRegistration input) =>
+        RegisterAsync(input, Roles.Sponsor, user => db.Sponsors.Add(new Sponsor
+        {
+            UserId = user.Id,
+            Name = input.Name.Trim(),
+            Kind = input.Kind,
+            Industry = input.Industry.Trim(),
+            BudgetCents = Money.ToCents(input.Budget),
+            Status = ApprovalStatus.Pending,
+        }));
+
+    public Task<RegistrationResult> RegisterInfluencerAsync(InfluencerRegistration input) =>
+        RegisterAsync(input, Roles.Influencer, user => db.Influencers.Add(new Influencer
+        {
+            UserId = user.Id,
+            Name = input.Name.Trim(),
+            Category = input.Category,
+            Niche = input.Niche,
+            Followers = input.Followers,
+        }));
+
+    private async Task<RegistrationResult> RegisterAsync(Registration input, string role, Action<ApplicationUser> addProfile)
+    {
+        var validation = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(input, new ValidationContext(input), validation, validateAllProperties: true))
+        {
+            return Failed(validation.SelectMany(v => v.MemberNames.DefaultIfEmpty("").Select(m => (m, v.ErrorMessage ?? "Invalid."))));
+        }
+
+        var user = new ApplicationUser
+        {
+            UserName = input.Email.Trim(),
+            Email = input.Email.Trim(),
+            DisplayName = input.Name.Trim(),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, input.Password);
+        if (!created.Succeeded)
+        {
+            // The user name is the email, so "user name taken" would repeat "email taken".
+            return Failed(created.Errors.Where(e => e.Code != "DuplicateUserName").Select(e => (FieldOf(e), e.Description)));
+        }
+
+        var inRole = await users.AddToRoleAsync(user, role);
+        if (!inRole.Succeeded)
+        {
+            return Failed(inRole.Errors.Select(e => ("", e.Description)));
+        }
+
+        addProfile(user);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return new RegistrationResult(user, []);
+    }
+
+    private static RegistrationResult Failed(IEnumerable<(string, string)> errors) => new(null, [.. errors]);
+
+    private static string FieldOf(IdentityError error) => error.Code switch
+    {
+        _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => nameof(Registration.Password),
+        "DuplicateUserName" or "DuplicateEmail" or "InvalidEmail" or "InvalidUserName" => nameof(Registration.Email),
+        _ => "",
+    };
+}

@@ -1,0 +1,29 @@
+using IESCP.Data.Identity;
+
+namespace IESCP.Data.Influencers;
+
+public sealed class Influencer : IAuditable
+{
+    public int Id { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public ApplicationUser? User { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string Category { get; set; } = "";
+
+    public string Niche { get; set; } = "";
+
+    /// <summary>Total followers across platforms: the influencer's reach.</summary>
+    public long Followers { get; set; }
+
+    public string Platforms { get; set; } = "";
+
+    public string Bio { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IESCP.Data.Influencers;
+
+internal sealed class InfluencerConfiguration : IEntityTypeConfiguration<Influencer>
+{
+    public void Configure(EntityTypeBuilder<Influencer> builder)
+    {
+        builder.Property(i => i.Name).HasMaxLength(100).IsRequired();
+        builder.Property(i => i.Category).HasMaxLength(40).IsRequired();
+        builder.Property(i => i.Niche).HasMaxLength(40).IsRequired();
+        builder.Property(i => i.Platforms).HasMaxLength(300).IsRequired();
+        builder.Property(i => i.Bio).HasMaxLength(2000).IsRequired();
+        builder.HasIndex(i => i.UserId).IsUnique();
+        builder.HasIndex(i => new { i.Niche, i.Followers });
+        builder.HasIndex(i => new { i.Category, i.Followers });
+        builder.HasOne(i => i.User).WithOne().HasForeignKey<Influencer>(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

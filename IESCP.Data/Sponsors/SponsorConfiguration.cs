@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IESCP.Data.Sponsors;
+
+internal sealed class SponsorConfiguration : IEntityTypeConfiguration<Sponsor>
+{
+    public void Configure(EntityTypeBuilder<Sponsor> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(100).IsRequired();
+        builder.Property(s => s.Industry).HasMaxLength(60).IsRequired();
+        builder.HasIndex(s => s.UserId).IsUnique();
+        builder.HasIndex(s => s.Status);
+        builder.HasOne(s => s.User).WithOne().HasForeignKey<Sponsor>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,69 @@
+using IESCP.Data.Caching;
+using IESCP.Data.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace IESCP.Data.Sponsors;
+
+public sealed record SponsorProfile(int Id, string Name, SponsorKind Kind, string Industry, decimal Budget, ApprovalStatus Status, string Email);
+
+public sealed record PendingSponsor(int Id, string Name, SponsorKind Kind, string Industry, decimal Budget, string Email, DateTime RegisteredAt);
+
+public sealed class SponsorRepository(
+    IDbContextFactory<IescpDbContext> contexts, ReadCache cache, SponsorApprovalNotifier notifier, TimeProvider clock)
+{
+    private static string StatusKey(string userId) => $"sponsor-status:{userId}";
+
+    /// <summary>Read on every sponsor page request (the approval gate), hence cached.</summary>
+    public Task<ApprovalStatus?> GetStatusAsync(string userId) =>
+        cache.GetOrCreateAsync(StatusKey(userId), TimeSpan.FromMinutes(2), async () =>
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            return await db.Sponsors.Where(s => s.UserId == userId)
+                .Select(s => (ApprovalStatus?)s.Status)
+                .FirstOrDefaultAsync();
+        });
+
+    public async Task<SponsorProfile?> GetOwnProfileAsync(Actor actor)
+    {
+        actor.Require(Roles.Sponsor);
+        await using var db = await contexts.CreateDbContextAsync();
+        var row = await db.Sponsors.Where(s => s.UserId == actor.UserId)
+            .Select(s => new { s.Id, s.Name, s.Kind, s.Industry, s.BudgetCents, s.Status, s.User!.Email })
+            .FirstOrDefaultAsync();
+        return row is null
+            ? null
+            : new SponsorProfile(row.Id, row.Name, row.Kind, row.Industry, Money.FromCents(row.BudgetCents), row.Status, row.Email ?? "");
+    }
+
+    public async Task<IReadOnlyList<PendingSponsor>> ListPendingAsync(Actor actor)
+    {
+        actor.Require(Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync();
+        var rows = await db.Sponsors.Where(s => s.Status == ApprovalStatus.Pending)
+            .OrderBy(s => s.CreatedAt)
+            .Select(s => new { s.Id, s.Name, s.Kind, s.Industry, s.BudgetCents, s.User!.Email, s.CreatedAt })
+            .ToListAsync();
+        return [.. rows.Select(r => new PendingSponsor(r.Id, r.Name, r.Kind, r.Industry, Money.FromCents(r.BudgetCents), r.Email ?? "", r.CreatedAt))];
+    }
+
+    /// <summary>An admin approves or rejects a pending sponsor; the sponsor's open pages hear of it.</summary>
+    public async Task DecideAsync(Actor actor, int sponsorId, ApprovalStatus decision)
+    {
+        actor.Require(Roles.Admin);
+        if (decision == ApprovalStatus.Pending)
+        {
+            throw new ArgumentException("A decision is either Approved or Rejected.", nameof(decision));
+        }
+
+        await using var db = await contexts.CreateDbContextAsync();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = await db.Sponsors.Where(s => s.Id == sponsorId).Select(s => s.UserId).FirstOrDefaultAsync()
+            ?? throw new KeyNotFoundException("That sponsor no longer exists.");
+        await db.Sponsors.Where(s => s.Id == sponsorId)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, decision)
+                .SetProperty(s => s.DecidedAt, now)
+                .SetProperty(s => s.UpdatedAt, now));
+        await cache.InvalidateAsync(StatusKey(userId));
+        await notifier.NotifyAsync(userId, decision);
+    }
+}

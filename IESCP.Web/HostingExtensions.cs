@@ -1,0 +1,107 @@
+using IESCP.Data.Database;
+using IESCP.Data.Identity;
+using IESCP.Jobs.Email;
+using IESCP.Web.Authorization;
+using IESCP.Web.Components;
+using IESCP.Web.Components.Account;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.Options;
+using Radzen;
+
+namespace IESCP.Web;
+
+internal static class HostingExtensions
+{
+    /// <summary>In Development the repository's own appsettings.Development.json is layered on top.</summary>
+    public static void AddRepositoryDevelopmentSettings(this WebApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment())
+        {
+            var path = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, "..", "appsettings.Development.json"));
+            var sources = builder.Configuration.Sources;
+            // Right after the project's own JSON files, so environment variables and arguments still win.
+            var position = sources.Select((source, index) => (source, index))
+                .LastOrDefault(s => s.source is JsonConfigurationSource).index + 1;
+            var repositorySettings = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
+            repositorySettings.ResolveFileProvider();
+            sources.Insert(position, repositorySettings);
+        }
+    }
+
+    public static void AddIescpWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddScoped<CurrentUser>();
+        services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "iescp.auth";
+        });
+
+        services.AddAuthorizationBuilder().AddIescpPolicies();
+        services.AddSingleton<IAuthorizationHandler, ApprovedSponsorHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PendingSponsorRedirect>();
+    }
+
+    public static void UseIescpWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapIdentityEndpoints();
+    }
+
+    /// <summary>Migrates and seeds the database, then tells a developer where to go and how to sign in.</summary>
+    public static async Task InitializeIescpAsync(this WebApplication app)
+    {
+        var createdAdmin = await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        if (!app.Environment.IsDevelopment())
+        {
+            return;
+        }
+
+        var admin = app.Services.GetRequiredService<IOptions<AdminAccountOptions>>().Value;
+        var outbox = app.Services.GetRequiredService<MailSender>().OutboxFolder;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var url = addresses.FirstOrDefault() ?? "(no address)";
+            Console.WriteLine();
+            Console.WriteLine($"  IESCP is running at {url}");
+            Console.WriteLine($"  Admin login: {admin.Email} / {admin.Password}{(createdAdmin ? "  (account created now)" : "")}");
+            Console.WriteLine($"  Emails are written to {outbox}");
+            Console.WriteLine();
+        });
+    }
+}
