@@ -4,6 +4,7 @@ using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
 using IESCP.Data.Sponsors;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -33,6 +34,7 @@ public static class DependencyInjection
             // Migrations are written by hand (no model snapshot); a test proves they match the model.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
 
+        services.AddDataProtection();
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;
