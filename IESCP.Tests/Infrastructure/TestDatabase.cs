@@ -1,8 +1,6 @@
 using IESCP.Data;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
-using IESCP.Data.Influencers;
-using IESCP.Data.Sponsors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -59,56 +57,15 @@ public class TestDatabase : IAsyncLifetime
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public async Task<Actor> AdminAsync()
-    {
-        using var scope = Services.CreateScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
-        var admin = (await users.GetUsersInRoleAsync(Roles.Admin)).Single();
-        return new Actor(admin.Id, Roles.Admin);
-    }
+    public TestUsers Users => new(Services);
 
-    /// <summary>Registers a sponsor through the real sign-up service, approved unless asked otherwise.</summary>
-    public async Task<Actor> CreateSponsorAsync(string? name = null, bool approved = true, decimal budget = 50_000m)
-    {
-        var registration = new SponsorRegistration
-        {
-            Name = name ?? $"Sponsor {Guid.NewGuid():N}"[..20],
-            Industry = "Retail",
-            Budget = budget,
-            Kind = SponsorKind.Company,
-            Email = $"sponsor-{Guid.NewGuid():N}@iescp.test",
-            Password = "Sponsor#1",
-            ConfirmPassword = "Sponsor#1",
-        };
-        var actor = await RegisterAsync(registration, Roles.Sponsor, (r, input) => r.RegisterSponsorAsync((SponsorRegistration)input));
-        if (approved)
-        {
-            var sponsorId = (await Get<SponsorRepository>().GetOwnProfileAsync(actor))!.Id;
-            await Get<SponsorRepository>().DecideAsync(await AdminAsync(), sponsorId, ApprovalStatus.Approved);
-        }
+    public Task<Actor> AdminAsync() => Users.AdminAsync();
 
-        return actor;
-    }
+    public async Task<Actor> CreateSponsorAsync(string? name = null, bool approved = true, decimal budget = 50_000m) =>
+        (await Users.SponsorAsync(name, approved, budget)).Actor;
 
-    public Task<Actor> CreateInfluencerAsync(string? name = null, string category = "Technology", string niche = "Gadgets", long followers = 25_000) =>
-        RegisterAsync(new InfluencerRegistration
-        {
-            Name = name ?? $"Influencer {Guid.NewGuid():N}"[..20],
-            Category = category,
-            Niche = niche,
-            Followers = followers,
-            Email = $"influencer-{Guid.NewGuid():N}@iescp.test",
-            Password = "Influencer#1",
-            ConfirmPassword = "Influencer#1",
-        }, Roles.Influencer, (r, input) => r.RegisterInfluencerAsync((InfluencerRegistration)input));
-
-    private async Task<Actor> RegisterAsync(Registration input, string role, Func<AccountRegistration, Registration, Task<RegistrationResult>> register)
-    {
-        using var scope = Services.CreateScope();
-        var result = await register(scope.ServiceProvider.GetRequiredService<AccountRegistration>(), input);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Field}: {e.Message}")));
-        return new Actor(result.User!.Id, role);
-    }
+    public async Task<Actor> CreateInfluencerAsync(string? name = null, string category = "Technology", string niche = "Gadgets", long followers = 25_000) =>
+        (await Users.InfluencerAsync(name, category, niche, followers)).Actor;
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace IESCP.Tests.Infrastructure;
+
+/// <summary>A browser-like HTTP client (cookies, no automatic redirects) that signs in through the real login form.</summary>
+public sealed partial class HttpSession : IDisposable
+{
+    private readonly HttpClient http;
+
+    public HttpSession(Uri baseAddress)
+    {
+        http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = baseAddress,
+        };
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(path);
+
+    /// <summary>Posts the login form as a browser would, with its antiforgery token.</summary>
+    public Task<HttpResponseMessage> LoginAsync(string email, string password) =>
+        PostFormAsync("/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields)
+    {
+        var page = await http.GetStringAsync(path);
+        var token = AntiforgeryToken().Match(page);
+        Assert.True(token.Success, $"No antiforgery token on {path}");
+        fields["_handler"] = formName;
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        return await http.PostAsync(path, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Where a redirect points, as a path of this site (absolute locations are reduced to their path).</summary>
+    public static string RedirectPath(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location ?? throw new Xunit.Sdk.XunitException($"Not a redirect: {response.StatusCode}");
+        return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    public void Dispose() => http.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
