@@ -53,7 +53,7 @@ public class IescpApp : IAsyncLifetime
 
     public TestUsers Users => new(Services);
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         factory.UseKestrel(0);
         factory.StartServer();
@@ -62,7 +62,7 @@ public class IescpApp : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -81,6 +81,8 @@ public class IescpApp : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
+            // Serve package assets (Radzen's CSS and JS) from the build output, as Development does.
+            builder.UseStaticWebAssets();
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -1,0 +1,74 @@
+using Microsoft.Playwright;
+
+namespace IESCP.Tests.Infrastructure;
+
+/// <summary>The real app plus Debian's Chromium driven by Playwright; each test opens its own contexts.</summary>
+public sealed class BrowserApp : IescpApp
+{
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public static string ScreenshotFolder { get; } =
+        Environment.GetEnvironmentVariable("IESCP_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath(),
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    /// <summary>A fresh browser profile (its own cookies), like a second person at another computer.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    public override async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>The system Chromium; the test command installs it. Its absence fails the tests loudly.</summary>
+    private static string ChromiumPath()
+    {
+        var configured = Environment.GetEnvironmentVariable("IESCP_CHROMIUM");
+        var candidates = configured is not null ? [configured] : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" };
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("Chromium is not installed; run ./test.sh, which installs it.");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Browser";
+}
