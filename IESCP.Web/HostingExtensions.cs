@@ -1,3 +1,4 @@
+using System.Globalization;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Jobs.Email;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.Options;
 using Radzen;
@@ -17,6 +19,8 @@ namespace IESCP.Web;
 
 internal static class HostingExtensions
 {
+    private static readonly CultureInfo AppCulture = CultureInfo.GetCultureInfo("en-US");
+
     /// <summary>In Development the repository's own appsettings.Development.json is layered on top.</summary>
     public static void AddRepositoryDevelopmentSettings(this WebApplicationBuilder builder)
     {
@@ -35,7 +39,14 @@ internal static class HostingExtensions
 
     public static void AddIescpWeb(this WebApplicationBuilder builder)
     {
+        // Amounts are US dollars and dates read the same for everyone, whatever the server's locale.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = AppCulture;
         var services = builder.Services;
+        services.AddRequestLocalization(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture(AppCulture);
+            options.SupportedCultures = options.SupportedUICultures = [AppCulture];
+        });
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
 
@@ -72,6 +83,7 @@ internal static class HostingExtensions
             app.UseHsts();
         }
 
+        app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();

@@ -150,9 +150,10 @@ public sealed class AccountFlowTests(BrowserApp app)
             await phone.WaitForInteractiveAsync();
             var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             Assert.True(overflow <= 0, $"/{home} is {overflow}px wider than a 375px screen");
+            await BrowserApp.ScreenshotAsync(phone, $"{home}-home-phone");
             await phone.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
             await Expect(phone.GetByRole(AriaRole.Menuitem).First).ToBeVisibleAsync();
-            await BrowserApp.ScreenshotAsync(phone, $"{home}-home-phone");
+            await BrowserApp.ScreenshotAsync(phone, $"{home}-menu-phone");
         }
     }
 

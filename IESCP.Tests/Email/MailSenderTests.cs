@@ -1,0 +1,51 @@
+using IESCP.Jobs.Email;
+using IESCP.Tests.Infrastructure;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace IESCP.Tests.Email;
+
+[Trait("Category", "Integration")]
+public sealed class MailSenderTests(SmtpServer smtp) : IClassFixture<SmtpServer>
+{
+    [Fact]
+    public async Task Without_an_smtp_host_a_message_is_written_to_the_outbox_as_an_eml_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("iescp-outbox-").FullName;
+        var sender = Sender(new EmailOptions { OutboxFolder = "outbox" }, folder);
+
+        await sender.SendAsync("nova@iescp.test", "Welcome", "<p>Hello <b>Nova</b></p>");
+
+        var file = Assert.Single(Directory.GetFiles(Path.Combine(folder, "outbox"), "*.eml"));
+        var text = await File.ReadAllTextAsync(file);
+        Assert.Contains("To: nova@iescp.test", text);
+        Assert.Contains("Subject: Welcome", text);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task With_an_smtp_host_the_message_reaches_the_real_server()
+    {
+        var sender = Sender(new EmailOptions { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port }, smtp.Folder);
+
+        await sender.SendAsync("brand@iescp.test", "Your report", "<h1>Report</h1>");
+
+        var message = Assert.Single(smtp.Messages(), m => m.Contains("Subject: Your report"));
+        Assert.Contains("brand@iescp.test", message);
+    }
+
+    private static MailSender Sender(EmailOptions options, string contentRoot) =>
+        new(Options.Create(options), new Environment(contentRoot));
+
+    private sealed class Environment(string root) : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+
+        public string ApplicationName { get; set; } = "IESCP";
+
+        public string ContentRootPath { get; set; } = root;
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what the tests need (when missing) and runs every test of the solution:
+# unit, integration (real Kestrel, SQLite, redis-server, SMTP server) and browser (Chromium).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/redis-server ] || need+=(redis-server)
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
+fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "Installing: ${need[*]}"
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
+
+export IESCP_SCREENSHOTS="${IESCP_SCREENSHOTS:-$PWD/TestResults/screenshots}"
+dotnet test IESCP.sln "$@"
