@@ -157,6 +157,31 @@ public sealed class AccountFlowTests(BrowserApp app)
         }
     }
 
+    [Fact]
+    public async Task A_forgotten_password_is_reset_through_the_emailed_link()
+    {
+        var influencer = await app.Users.InfluencerAsync();
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("Account/Login");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync(influencer.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("a reset link is on its way");
+
+        var email = await Outbox.WaitForMessageToAsync(app.OutboxFolder, influencer.Email);
+        await page.GotoAsync(Outbox.FirstLink(email));
+        await page.GetByLabel("Email").FillAsync(influencer.Email);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Renewed#Pass9");
+        await page.GetByLabel("Confirm new password").FillAsync("Renewed#Pass9");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set new password" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your password was changed");
+
+        await page.LoginAsync(influencer.Email, influencer.Password);
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Invalid email or password.");
+        await page.LoginAsync(influencer.Email, "Renewed#Pass9");
+        await Expect(page).ToHaveURLAsync(new Regex("/influencer$"));
+    }
+
     private static async Task FillAccountAsync(IPage page, string email, string password)
     {
         await page.GetByLabel("Email").FillAsync(email);
