@@ -23,12 +23,20 @@ public class CommandResult
 
     public static CommandResult Fail(string field, string message) => new([(field, message)]);
 
-    /// <summary>Runs the DataAnnotations and IValidatableObject rules of an input, as a form would.</summary>
-    public static CommandResult Validate(object input, IServiceProvider? services = null)
+    /// <summary>
+    /// Runs the DataAnnotations and IValidatableObject rules of an input, as a form would; rules
+    /// that depend on the date ask the validation context for the <see cref="TimeProvider"/>.
+    /// </summary>
+    public static CommandResult Validate(object input, TimeProvider clock)
     {
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input, services, null), results, validateAllProperties: true);
+        Validator.TryValidateObject(input, new ValidationContext(input, new ClockServices(clock), null), results, validateAllProperties: true);
         return new([.. results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (m, r.ErrorMessage ?? "Invalid.")))]);
+    }
+
+    private sealed class ClockServices(TimeProvider clock) : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(TimeProvider) ? clock : null;
     }
 }
 
@@ -41,8 +49,5 @@ public sealed class CommandResult<T> : CommandResult
 
     public static CommandResult<T> Success(T value) => new(value, []);
 
-    public static implicit operator CommandResult<T>(FailedCommand failure) => new(default, failure.Result.Errors);
+    public static CommandResult<T> Failure(CommandResult refusal) => new(default, refusal.Errors);
 }
-
-/// <summary>Lets a refusal flow out of a method that returns <see cref="CommandResult{T}"/>.</summary>
-public readonly record struct FailedCommand(CommandResult Result);
