@@ -1,8 +1,11 @@
+using IESCP.Data.AdRequests;
 using IESCP.Data.Admin;
 using IESCP.Data.Caching;
+using IESCP.Data.Campaigns;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
+using IESCP.Data.Reviews;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -62,6 +65,12 @@ public static class DependencyInjection
         services.AddSingleton<SponsorRepository>();
         services.AddSingleton<InfluencerRepository>();
         services.AddSingleton<AdminDashboardRepository>();
+        services.AddSingleton<AdRequestNotifier>();
+        services.AddSingleton<CampaignRepository>();
+        services.AddSingleton<CampaignQueries>();
+        services.AddSingleton<AdRequestRepository>();
+        services.AddSingleton<AdRequestQueries>();
+        services.AddSingleton<ReviewRepository>();
         services.AddScoped<AccountRegistration>();
         return builder;
     }

@@ -1,5 +1,8 @@
+using IESCP.Data.AdRequests;
+using IESCP.Data.Campaigns;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
+using IESCP.Data.Reviews;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +14,16 @@ public sealed class IescpDbContext(DbContextOptions<IescpDbContext> options) : I
     public DbSet<Sponsor> Sponsors => Set<Sponsor>();
 
     public DbSet<Influencer> Influencers => Set<Influencer>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<AdRequest> AdRequests => Set<AdRequest>();
+
+    public DbSet<AdRequestRevision> AdRequestRevisions => Set<AdRequestRevision>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<Review> Reviews => Set<Review>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -23,6 +23,19 @@ public sealed class Influencer : IAuditable
 
     public string Bio { get; set; } = "";
 
+    // Kept by the ad request and review commands in the same transactions, for relevance ranking:
+    // every request the influencer takes part in (either side opened it), how many of those
+    // reached Accepted and Completed, and the ratings sponsors gave.
+    public int RequestsReceived { get; set; }
+
+    public int RequestsAccepted { get; set; }
+
+    public int RequestsCompleted { get; set; }
+
+    public int RatingSum { get; set; }
+
+    public int RatingCount { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

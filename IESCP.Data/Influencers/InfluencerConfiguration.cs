@@ -12,6 +12,13 @@ internal sealed class InfluencerConfiguration : IEntityTypeConfiguration<Influen
         builder.Property(i => i.Niche).HasMaxLength(40).IsRequired();
         builder.Property(i => i.Platforms).HasMaxLength(300).IsRequired();
         builder.Property(i => i.Bio).HasMaxLength(2000).IsRequired();
+        // Defaults let the migration add these columns to existing rows; the model says the same.
+        builder.Property(i => i.RequestsReceived).HasDefaultValue(0);
+        builder.Property(i => i.RequestsAccepted).HasDefaultValue(0);
+        builder.Property(i => i.RequestsCompleted).HasDefaultValue(0);
+        builder.Property(i => i.RatingSum).HasDefaultValue(0);
+        builder.Property(i => i.RatingCount).HasDefaultValue(0);
+
         builder.HasIndex(i => i.UserId).IsUnique();
         builder.HasIndex(i => new { i.Niche, i.Followers });
         builder.HasIndex(i => new { i.Category, i.Followers });

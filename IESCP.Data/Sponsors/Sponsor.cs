@@ -36,6 +36,11 @@ public sealed class Sponsor : IAuditable
 
     public DateTime? DecidedAt { get; set; }
 
+    /// <summary>Ratings influencers gave this sponsor, kept by the review command.</summary>
+    public int RatingSum { get; set; }
+
+    public int RatingCount { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

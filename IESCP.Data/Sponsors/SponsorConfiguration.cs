@@ -9,6 +9,9 @@ internal sealed class SponsorConfiguration : IEntityTypeConfiguration<Sponsor>
     {
         builder.Property(s => s.Name).HasMaxLength(100).IsRequired();
         builder.Property(s => s.Industry).HasMaxLength(60).IsRequired();
+        // Defaults let the migration add these columns to existing rows; the model says the same.
+        builder.Property(s => s.RatingSum).HasDefaultValue(0);
+        builder.Property(s => s.RatingCount).HasDefaultValue(0);
         builder.HasIndex(s => s.UserId).IsUnique();
         builder.HasIndex(s => s.Status);
         builder.HasOne(s => s.User).WithOne().HasForeignKey<Sponsor>(s => s.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -52,8 +52,11 @@ public class TestDatabase : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddIescpData();
         host = builder.Build();
-        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await CreateSchemaAsync();
     }
+
+    /// <summary>Migrates and seeds, as the app does at start.</summary>
+    protected virtual Task CreateSchemaAsync() => Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 

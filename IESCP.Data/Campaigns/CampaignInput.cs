@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+using IESCP.Data.Catalog;
+
+namespace IESCP.Data.Campaigns;
+
+/// <summary>The campaign form, for creating and for editing.</summary>
+public sealed class CampaignInput : IValidatableObject
+{
+    [Required, StringLength(100, MinimumLength = 3, ErrorMessage = "The name must be 3 to 100 characters long.")]
+    [Display(Name = "Name")]
+    public string Name { get; set; } = "";
+
+    [StringLength(2000)]
+    [Display(Name = "Description")]
+    public string? Description { get; set; }
+
+    [Required(ErrorMessage = "Choose a category.")]
+    [Display(Name = "Category")]
+    public string Category { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a niche.")]
+    [Display(Name = "Niche")]
+    public string Niche { get; set; } = "";
+
+    [Display(Name = "Start date")]
+    public DateOnly StartDate { get; set; }
+
+    [Display(Name = "End date")]
+    public DateOnly EndDate { get; set; }
+
+    [Range(typeof(decimal), "0.01", "1000000000", ErrorMessage = "The budget must be more than $0 and at most $1,000,000,000.")]
+    [Display(Name = "Budget")]
+    public decimal Budget { get; set; }
+
+    [Display(Name = "Visibility")]
+    public CampaignVisibility Visibility { get; set; } = CampaignVisibility.Public;
+
+    [StringLength(1000)]
+    [Display(Name = "Goals")]
+    public string? Goals { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (EndDate < StartDate)
+        {
+            yield return new ValidationResult("The end date can't be before the start date.", [nameof(EndDate)]);
+        }
+
+        if (!string.IsNullOrEmpty(Category) && !Niches.IsCategory(Category))
+        {
+            yield return new ValidationResult("Choose a category from the list.", [nameof(Category)]);
+        }
+        else if (!string.IsNullOrEmpty(Niche) && !Niches.Belongs(Niche, Category))
+        {
+            yield return new ValidationResult($"Choose a niche of {Category}.", [nameof(Niche)]);
+        }
+    }
+
+    internal void ApplyTo(Campaign campaign)
+    {
+        campaign.Name = Name.Trim();
+        campaign.Description = Description?.Trim() ?? "";
+        campaign.Category = Category;
+        campaign.Niche = Niche;
+        campaign.StartDate = StartDate;
+        campaign.EndDate = EndDate;
+        campaign.BudgetCents = Money.ToCents(Budget);
+        campaign.Visibility = Visibility;
+        campaign.Goals = Goals?.Trim() ?? "";
+    }
+}
