@@ -55,8 +55,7 @@ public sealed class ConcurrencyTests(TestDatabase db) : IClassFixture<TestDataba
         var requests = db.Get<AdRequestRepository>();
         for (var round = 0; round < Rounds; round++)
         {
-            var campaignId = await db.CreateCampaignAsync(sponsor, budget: 500m);
-            var id = await db.SendAsync(sponsor, campaignId, influencer, 100m);
+            var (campaignId, id) = await NewRequestAsync(sponsor, influencer);
 
             var accept = Task.Run(() => requests.AcceptAsync(influencer, id, expectedRevision: 1));
             var withdraw = Task.Run(() => requests.WithdrawAsync(sponsor, id));
@@ -78,8 +77,7 @@ public sealed class ConcurrencyTests(TestDatabase db) : IClassFixture<TestDataba
         var requests = db.Get<AdRequestRepository>();
         for (var round = 0; round < Rounds; round++)
         {
-            var campaignId = await db.CreateCampaignAsync(sponsor, budget: 500m);
-            var id = await db.SendAsync(sponsor, campaignId, influencer, 100m);
+            var (campaignId, id) = await NewRequestAsync(sponsor, influencer);
 
             var results = await Task.WhenAll(
                 Task.Run(() => requests.AcceptAsync(influencer, id, expectedRevision: 1)),
@@ -121,6 +119,12 @@ public sealed class ConcurrencyTests(TestDatabase db) : IClassFixture<TestDataba
             Assert.True(ledger.Committed <= ledger.Budget, $"committed {ledger.Committed} > budget {ledger.Budget}");
             Assert.Equal(ledger.Committed, 100m * await CountAsync(campaignId, AdRequestStatus.Accepted));
         }
+    }
+
+    private async Task<(int CampaignId, int RequestId)> NewRequestAsync(Actor sponsor, Actor influencer)
+    {
+        var campaignId = await db.CreateCampaignAsync(sponsor, budget: 500m);
+        return (campaignId, await db.SendAsync(sponsor, campaignId, influencer, 100m));
     }
 
     private async Task<int> CountAsync(int campaignId, AdRequestStatus status)
