@@ -30,8 +30,15 @@ public class CommandResult
     public static CommandResult Validate(object input, TimeProvider clock)
     {
         var results = new List<ValidationResult>();
-        Validator.TryValidateObject(input, new ValidationContext(input, new ClockServices(clock), null), results, validateAllProperties: true);
-        return new([.. results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (m, r.ErrorMessage ?? "Invalid.")))]);
+        var context = new ValidationContext(input, new ClockServices(clock), null);
+        if (!Validator.TryValidateObject(input, context, results, validateAllProperties: true) && input is IValidatableObject whole)
+        {
+            // The validator skips the cross-field rules once a field fails; run them too so the
+            // form shows every problem at once.
+            results.AddRange(whole.Validate(context));
+        }
+
+        return new([.. results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (m, r.ErrorMessage ?? "Invalid."))).Distinct()]);
     }
 
     private sealed class ClockServices(TimeProvider clock) : IServiceProvider

@@ -48,7 +48,7 @@ public sealed class PaymentInput : IValidatableObject
             yield return new ValidationResult("Enter a valid card number.", [nameof(CardNumber)]);
         }
 
-        var parts = Expiry.Split('/', StringSplitOptions.TrimEntries);
+        var parts = (Expiry ?? "").Split('/', StringSplitOptions.TrimEntries);
         if (parts.Length == 2
             && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var month)
             && int.TryParse(parts[1], CultureInfo.InvariantCulture, out var year))

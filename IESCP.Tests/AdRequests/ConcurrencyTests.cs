@@ -1,0 +1,135 @@
+using IESCP.Data;
+using IESCP.Data.AdRequests;
+using IESCP.Data.Campaigns;
+using IESCP.Data.Identity;
+using IESCP.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static IESCP.Tests.Infrastructure.Marketplace;
+
+namespace IESCP.Tests.AdRequests;
+
+/// <summary>
+/// Races on the real SQLite file: every command runs on its own context and connection, all
+/// started at once. The rules must hold whichever order the writers get the file in.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class ConcurrencyTests(TestDatabase db) : IClassFixture<TestDatabase>
+{
+    private const int Rounds = 20;
+
+    [Fact]
+    public async Task Ten_parallel_accepts_on_a_budget_for_three_commit_exactly_three_and_never_overspend()
+    {
+        var sponsor = await db.CreateSponsorAsync();
+        var influencers = new List<Actor>();
+        for (var i = 0; i < 10; i++)
+        {
+            influencers.Add(await db.CreateInfluencerAsync());
+        }
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var campaignId = await db.CreateCampaignAsync(sponsor, budget: 300m);
+            var requestIds = new List<int>();
+            foreach (var influencer in influencers)
+            {
+                requestIds.Add(await db.SendAsync(sponsor, campaignId, influencer, 100m));
+            }
+
+            var results = await Task.WhenAll(influencers.Select((influencer, i) =>
+                Task.Run(() => db.Get<AdRequestRepository>().AcceptAsync(influencer, requestIds[i], expectedRevision: 1))));
+
+            Assert.Equal(3, results.Count(r => r.Succeeded));
+            Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("Not enough budget left: $0.00 available.", r.Message));
+            var ledger = await db.LedgerAsync(sponsor, campaignId);
+            Assert.Equal((300m, 300m), (ledger.Budget, ledger.Committed));
+            Assert.Equal(3, await CountAsync(campaignId, AdRequestStatus.Accepted));
+        }
+    }
+
+    [Fact]
+    public async Task An_accept_racing_a_withdraw_never_both_succeed()
+    {
+        var sponsor = await db.CreateSponsorAsync();
+        var influencer = await db.CreateInfluencerAsync();
+        var requests = db.Get<AdRequestRepository>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var (campaignId, id) = await NewRequestAsync(sponsor, influencer);
+
+            var accept = Task.Run(() => requests.AcceptAsync(influencer, id, expectedRevision: 1));
+            var withdraw = Task.Run(() => requests.WithdrawAsync(sponsor, id));
+            var results = await Task.WhenAll(accept, withdraw);
+
+            Assert.Equal(1, results.Count(r => r.Succeeded));
+            var accepted = results[0].Succeeded;
+            var status = (await db.RequestAsync(sponsor, id)).Summary.Status;
+            Assert.Equal(accepted ? AdRequestStatus.Accepted : AdRequestStatus.Withdrawn, status);
+            Assert.Equal(accepted ? 100m : 0m, (await db.LedgerAsync(sponsor, campaignId)).Committed);
+        }
+    }
+
+    [Fact]
+    public async Task Two_accepts_of_the_same_request_commit_it_once()
+    {
+        var sponsor = await db.CreateSponsorAsync();
+        var influencer = await db.CreateInfluencerAsync();
+        var requests = db.Get<AdRequestRepository>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            var (campaignId, id) = await NewRequestAsync(sponsor, influencer);
+
+            var results = await Task.WhenAll(
+                Task.Run(() => requests.AcceptAsync(influencer, id, expectedRevision: 1)),
+                Task.Run(() => requests.AcceptAsync(influencer, id, expectedRevision: 1)));
+
+            Assert.Equal(1, results.Count(r => r.Succeeded));
+            Assert.Equal("This request is Accepted; it can no longer be accepted.", results.Single(r => !r.Succeeded).Message);
+            Assert.Equal(100m, (await db.LedgerAsync(sponsor, campaignId)).Committed);
+        }
+    }
+
+    [Fact]
+    public async Task A_budget_cut_racing_accepts_never_leaves_the_budget_below_what_is_committed()
+    {
+        var sponsor = await db.CreateSponsorAsync();
+        var influencers = new List<Actor>();
+        for (var i = 0; i < 4; i++)
+        {
+            influencers.Add(await db.CreateInfluencerAsync());
+        }
+
+        for (var round = 0; round < Rounds / 2; round++)
+        {
+            var campaignId = await db.CreateCampaignAsync(sponsor, budget: 400m);
+            var ids = new List<int>();
+            foreach (var influencer in influencers)
+            {
+                ids.Add(await db.SendAsync(sponsor, campaignId, influencer, 100m));
+            }
+
+            var cut = Campaign(budget: 150m);
+            var tasks = influencers.Select((influencer, i) =>
+                    Task.Run(() => db.Get<AdRequestRepository>().AcceptAsync(influencer, ids[i], expectedRevision: 1)))
+                .Append(Task.Run(() => db.Get<CampaignRepository>().UpdateAsync(sponsor, campaignId, cut)))
+                .ToList();
+            await Task.WhenAll(tasks);
+
+            var ledger = await db.LedgerAsync(sponsor, campaignId);
+            Assert.True(ledger.Committed <= ledger.Budget, $"committed {ledger.Committed} > budget {ledger.Budget}");
+            Assert.Equal(ledger.Committed, 100m * await CountAsync(campaignId, AdRequestStatus.Accepted));
+        }
+    }
+
+    private async Task<(int CampaignId, int RequestId)> NewRequestAsync(Actor sponsor, Actor influencer)
+    {
+        var campaignId = await db.CreateCampaignAsync(sponsor, budget: 500m);
+        return (campaignId, await db.SendAsync(sponsor, campaignId, influencer, 100m));
+    }
+
+    private async Task<int> CountAsync(int campaignId, AdRequestStatus status)
+    {
+        await using var context = await db.Get<IDbContextFactory<IescpDbContext>>().CreateDbContextAsync();
+        return await context.AdRequests.CountAsync(r => r.CampaignId == campaignId && r.Status == status);
+    }
+}
