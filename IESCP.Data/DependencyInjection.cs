@@ -3,6 +3,7 @@ using IESCP.Data.Caching;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
+using IESCP.Data.Search;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -62,6 +63,8 @@ public static class DependencyInjection
         services.AddSingleton<SponsorRepository>();
         services.AddSingleton<InfluencerRepository>();
         services.AddSingleton<AdminDashboardRepository>();
+        services.AddSingleton<InfluencerSearch>();
+        services.AddSingleton<CampaignSearch>();
         services.AddScoped<AccountRegistration>();
         return builder;
     }
