@@ -6,6 +6,7 @@ using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
 using IESCP.Data.Reviews;
+using IESCP.Data.Search;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -71,6 +72,8 @@ public static class DependencyInjection
         services.AddSingleton<AdRequestRepository>();
         services.AddSingleton<AdRequestQueries>();
         services.AddSingleton<ReviewRepository>();
+        services.AddSingleton<InfluencerSearch>();
+        services.AddSingleton<CampaignSearch>();
         services.AddScoped<AccountRegistration>();
         return builder;
     }

@@ -25,6 +25,8 @@ public sealed class IescpDbContext(DbContextOptions<IescpDbContext> options) : I
 
     public DbSet<Review> Reviews => Set<Review>();
 
+    public DbSet<ProfileViewWeek> ProfileViewWeeks => Set<ProfileViewWeek>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

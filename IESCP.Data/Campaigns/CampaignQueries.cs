@@ -96,61 +96,6 @@ public sealed class CampaignQueries(IDbContextFactory<IescpDbContext> contexts, 
             .FirstOrDefaultAsync();
     }
 
-    /// <summary>Listed campaigns for influencers, ending soonest first.</summary>
-    public async Task<PagedResult<VisibleCampaign>> SearchPublicAsync(Actor actor, PublicCampaignQuery query)
-    {
-        actor.Require(Roles.Influencer);
-        var today = Today;
-        await using var db = await contexts.CreateDbContextAsync();
-        var campaigns = db.Campaigns.Where(c => !c.IsFlagged && c.DeletedAt == null && c.Visibility == CampaignVisibility.Public);
-        if (!string.IsNullOrEmpty(query.Niche))
-        {
-            campaigns = campaigns.Where(c => c.Niche == query.Niche);
-        }
-        else if (!string.IsNullOrEmpty(query.Category))
-        {
-            campaigns = campaigns.Where(c => c.Category == query.Category);
-        }
-
-        campaigns = campaigns.Where(c => c.EndDate >= today);
-        if (Querying.ContainsPattern(query.Text) is { } pattern)
-        {
-            campaigns = campaigns.Where(c => EF.Functions.Like(c.Name, pattern, @"\") || EF.Functions.Like(c.Description, pattern, @"\"));
-        }
-
-        return await campaigns.OrderBy(c => c.EndDate).ThenBy(c => c.Id)
-            .Select(ToVisible(today))
-            .ToPageAsync(query.Page, query.PageSize);
-    }
-
-    /// <summary>A campaign an influencer may see (see <see cref="VisibleTo"/>); null otherwise.</summary>
-    public async Task<VisibleCampaign?> GetVisibleAsync(Actor actor, int campaignId)
-    {
-        actor.Require(Roles.Influencer);
-        await using var db = await contexts.CreateDbContextAsync();
-        return await VisibleTo(db, actor.UserId).Where(c => c.Id == campaignId).Select(ToVisible(Today)).FirstOrDefaultAsync();
-    }
-
-    public async Task<bool> CanInfluencerSeeCampaignAsync(Actor actor, int campaignId)
-    {
-        actor.Require(Roles.Influencer);
-        await using var db = await contexts.CreateDbContextAsync();
-        return await VisibleTo(db, actor.UserId).AnyAsync(c => c.Id == campaignId);
-    }
-
-    /// <summary>
-    /// Listed campaigns (public, not flagged, not deleted), and any campaign on which the
-    /// influencer has an ad request: a private campaign is seen only by those it was offered to.
-    /// </summary>
-    internal static IQueryable<Campaign> VisibleTo(IescpDbContext db, string influencerUserId) =>
-        db.Campaigns.Where(c =>
-            (c.Visibility == CampaignVisibility.Public && !c.IsFlagged && c.DeletedAt == null)
-            || db.AdRequests.Any(r => r.CampaignId == c.Id && r.Influencer!.UserId == influencerUserId));
-
     internal static CampaignPhase PhaseOf(DateOnly start, DateOnly end, DateOnly today) =>
         today < start ? CampaignPhase.Upcoming : today > end ? CampaignPhase.Ended : CampaignPhase.Current;
-
-    private static Expression<Func<Campaign, VisibleCampaign>> ToVisible(DateOnly today) =>
-        c => new VisibleCampaign(c.Id, c.Name, c.Sponsor!.Name, c.Description, c.Category, c.Niche, c.StartDate, c.EndDate,
-            c.Visibility, c.Goals, PhaseOf(c.StartDate, c.EndDate, today));
 }

@@ -51,11 +51,3 @@ public sealed record CampaignDetail(
 public sealed record CampaignRequest(
     int Id, int InfluencerId, string InfluencerName, AdRequestStatus Status, decimal Payment,
     int LatestRevision, Party LatestBy, Party InitiatedBy, DateTime UpdatedAt);
-
-/// <summary>Search of listed campaigns by influencers: public, not flagged, not deleted, not ended.</summary>
-public sealed record PublicCampaignQuery(string? Text = null, string? Category = null, string? Niche = null, int Page = 1, int PageSize = 20);
-
-/// <summary>A campaign as an influencer may see it: no ledger.</summary>
-public sealed record VisibleCampaign(
-    int Id, string Name, string SponsorName, string Description, string Category, string Niche,
-    DateOnly StartDate, DateOnly EndDate, CampaignVisibility Visibility, string Goals, CampaignPhase Phase);

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using IESCP.Data.Influencers;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.Identity;
@@ -37,10 +36,9 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Iesc
 
     private async Task<RegistrationResult> RegisterAsync(Registration input, string role, Action<ApplicationUser> addProfile)
     {
-        var validation = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(input, new ValidationContext(input), validation, validateAllProperties: true))
+        if (CommandResult.Validate(input, clock) is { Succeeded: false } invalid)
         {
-            return Failed(validation.SelectMany(v => v.MemberNames.DefaultIfEmpty("").Select(m => (m, v.ErrorMessage ?? "Invalid."))));
+            return Failed(invalid.Errors);
         }
 
         var user = new ApplicationUser

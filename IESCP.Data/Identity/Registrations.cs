@@ -57,15 +57,6 @@ public sealed class InfluencerRegistration : Registration
     [Display(Name = "Followers")]
     public long Followers { get; set; }
 
-    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!Niches.IsCategory(Category))
-        {
-            yield return new ValidationResult("Choose a category from the list.", [nameof(Category)]);
-        }
-        else if (!Niches.Belongs(Niche, Category))
-        {
-            yield return new ValidationResult($"Choose a niche of {Category}.", [nameof(Niche)]);
-        }
-    }
+    public override IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        NicheChoice.Validate(Category, Niche, nameof(Category), nameof(Niche));
 }

@@ -36,6 +36,9 @@ public sealed class Influencer : IAuditable
 
     public int RatingCount { get; set; }
 
+    /// <summary>Reach, track record and rating: the part of search relevance that is the same for every search; computed by the database.</summary>
+    public double ProfileScore { get; private set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

@@ -1,3 +1,4 @@
+using IESCP.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,9 +20,15 @@ internal sealed class InfluencerConfiguration : IEntityTypeConfiguration<Influen
         builder.Property(i => i.RatingSum).HasDefaultValue(0);
         builder.Property(i => i.RatingCount).HasDefaultValue(0);
 
+        builder.Property(i => i.ProfileScore).HasComputedColumnSql(Relevance.ProfileScoreSql, stored: false);
+
         builder.HasIndex(i => i.UserId).IsUnique();
         builder.HasIndex(i => new { i.Niche, i.Followers });
         builder.HasIndex(i => new { i.Category, i.Followers });
+        // Search orders without a filter: relevance, followers, name.
+        builder.HasIndex(i => i.ProfileScore);
+        builder.HasIndex(i => i.Followers);
+        builder.HasIndex(i => i.Name);
         builder.HasOne(i => i.User).WithOne().HasForeignKey<Influencer>(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

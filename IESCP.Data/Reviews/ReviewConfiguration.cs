@@ -13,5 +13,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Property(r => r.Text).HasMaxLength(1000).IsRequired();
         // Each side reviews a request once.
         builder.HasIndex(r => new { r.AdRequestId, r.By }).IsUnique();
+        // A profile's latest reviews.
+        builder.HasIndex(r => new { r.RevieweeUserId, r.CreatedAt });
     }
 }

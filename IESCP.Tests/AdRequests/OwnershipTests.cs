@@ -1,5 +1,6 @@
 using IESCP.Data.AdRequests;
 using IESCP.Data.Campaigns;
+using IESCP.Data.Search;
 using IESCP.Data.Identity;
 using IESCP.Tests.Infrastructure;
 using static IESCP.Tests.Infrastructure.Marketplace;
@@ -84,16 +85,14 @@ public sealed class OwnershipTests(TestDatabase db) : IClassFixture<TestDatabase
         var invited = await db.CreateInfluencerAsync();
         var outsider = await db.CreateInfluencerAsync();
         var campaignId = await db.CreateCampaignAsync(sponsor, visibility: CampaignVisibility.Private);
-        var queries = db.Get<CampaignQueries>();
-        Assert.False(await queries.CanInfluencerSeeCampaignAsync(invited, campaignId));
+        var campaigns = db.Get<CampaignSearch>();
+        Assert.Null(await campaigns.GetCampaignForInfluencerAsync(invited, campaignId));
 
         await db.SendAsync(sponsor, campaignId, invited, 100m);
 
-        Assert.True(await queries.CanInfluencerSeeCampaignAsync(invited, campaignId));
-        Assert.NotNull(await queries.GetVisibleAsync(invited, campaignId));
-        Assert.False(await queries.CanInfluencerSeeCampaignAsync(outsider, campaignId));
-        Assert.Null(await queries.GetVisibleAsync(outsider, campaignId));
-        Assert.DoesNotContain(campaignId, (await queries.SearchPublicAsync(outsider, new PublicCampaignQuery(PageSize: 100))).Items.Select(c => c.Id));
+        Assert.NotNull(await campaigns.GetCampaignForInfluencerAsync(invited, campaignId));
+        Assert.Null(await campaigns.GetCampaignForInfluencerAsync(outsider, campaignId));
+        Assert.DoesNotContain(campaignId, (await campaigns.SearchAsync(outsider, new CampaignSearchQuery { PageSize = 50 })).Items.Select(c => c.Id));
         Refused(await db.Get<AdRequestRepository>().ApplyAsync(outsider, campaignId, Offer(100m)), CampaignNotFound);
     }
 
@@ -115,7 +114,7 @@ public sealed class OwnershipTests(TestDatabase db) : IClassFixture<TestDatabase
             "This campaign is flagged for review; it can't take new requests.");
         Refused(await requests.SendAsync(sponsor, campaignId, await db.InfluencerIdAsync(flaggedInfluencer), Offer(10m)),
             "This influencer is flagged for review and can't take part in new requests.");
-        Assert.DoesNotContain(flaggedCampaign, (await db.Get<CampaignQueries>().SearchPublicAsync(influencer, new PublicCampaignQuery(PageSize: 100))).Items.Select(c => c.Id));
+        Assert.DoesNotContain(flaggedCampaign, (await db.Get<CampaignSearch>().SearchAsync(influencer, new CampaignSearchQuery { PageSize = 50 })).Items.Select(c => c.Id));
 
         await db.FlagUserAsync(sponsor);
         Refused(await requests.ApplyAsync(influencer, campaignId, Offer(10m)),
