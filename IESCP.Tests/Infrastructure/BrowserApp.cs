@@ -15,6 +15,8 @@ public sealed class BrowserApp : IescpApp
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        // The whole suite shares two cores; give pages time rather than fail on a slow moment.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
