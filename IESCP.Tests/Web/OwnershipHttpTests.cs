@@ -1,0 +1,84 @@
+using System.Net;
+using IESCP.Data.AdRequests;
+using IESCP.Data.Campaigns;
+using IESCP.Data.Influencers;
+using IESCP.Tests.Infrastructure;
+
+namespace IESCP.Tests.Web;
+
+/// <summary>
+/// Whatever address is typed, a page shows only what belongs to the signed-in user: other
+/// people's campaigns and requests read as "not found", other roles' pages are refused.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class OwnershipHttpTests(IescpApp app) : IClassFixture<IescpApp>
+{
+    [Fact]
+    public async Task Pages_of_another_sponsors_campaign_and_request_show_nothing_of_them()
+    {
+        var (owner, influencer, campaignId, requestId) = await DealAsync("Secret Summer Drop");
+        var rival = await app.Users.SponsorAsync();
+        using var session = await SignInAsync(rival);
+
+        foreach (var path in new[] { $"/sponsor/campaigns/{campaignId}", $"/sponsor/campaigns/{campaignId}/edit", $"/requests/{requestId}", $"/requests/{requestId}/pay" })
+        {
+            var page = await ReadAsync(session, path);
+            Assert.DoesNotContain("Secret Summer Drop", page);
+        }
+
+        Assert.Contains("Campaign not found", await ReadAsync(session, $"/sponsor/campaigns/{campaignId}"));
+        Assert.Contains("Ad request not found", await ReadAsync(session, $"/requests/{requestId}"));
+        _ = (owner, influencer);
+    }
+
+    [Fact]
+    public async Task An_influencer_sees_only_its_own_requests_and_no_sponsor_pages()
+    {
+        var (_, _, campaignId, requestId) = await DealAsync("Private Deal");
+        var outsider = await app.Users.InfluencerAsync();
+        using var session = await SignInAsync(outsider);
+
+        Assert.Contains("Ad request not found", await ReadAsync(session, $"/requests/{requestId}"));
+        var campaignPage = await session.GetAsync($"/sponsor/campaigns/{campaignId}");
+        Assert.Equal(HttpStatusCode.Redirect, campaignPage.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", HttpSession.RedirectPath(campaignPage));
+        var pay = await session.GetAsync($"/requests/{requestId}/pay");
+        Assert.StartsWith("/Account/AccessDenied", HttpSession.RedirectPath(pay));
+    }
+
+    [Fact]
+    public async Task The_two_parties_both_read_their_request()
+    {
+        var (owner, influencer, _, requestId) = await DealAsync("Shared Deal");
+        foreach (var user in new[] { owner, influencer })
+        {
+            using var session = await SignInAsync(user);
+            Assert.Contains("Shared Deal", await ReadAsync(session, $"/requests/{requestId}"));
+        }
+    }
+
+    private async Task<(TestUser Owner, TestUser Influencer, int CampaignId, int RequestId)> DealAsync(string campaignName)
+    {
+        var owner = await app.Users.SponsorAsync();
+        var influencer = await app.Users.InfluencerAsync();
+        var campaign = await app.Get<CampaignRepository>().CreateAsync(owner.Actor, Marketplace.Campaign(name: campaignName, visibility: CampaignVisibility.Private));
+        var influencerId = (await app.Get<InfluencerRepository>().GetOwnProfileAsync(influencer.Actor))!.Id;
+        var request = await app.Get<AdRequestRepository>().SendAsync(owner.Actor, campaign.Value, influencerId, Marketplace.Offer(300m));
+        Assert.True(request.Succeeded, request.Message);
+        return (owner, influencer, campaign.Value, request.Value);
+    }
+
+    private async Task<HttpSession> SignInAsync(TestUser user)
+    {
+        var session = new HttpSession(app.BaseAddress);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.LoginAsync(user.Email, user.Password)).StatusCode);
+        return session;
+    }
+
+    private static async Task<string> ReadAsync(HttpSession session, string path)
+    {
+        var response = await session.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
