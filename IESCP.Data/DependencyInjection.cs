@@ -4,6 +4,7 @@ using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
 using IESCP.Data.Search;
+using IESCP.Data.Seeding;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -66,6 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<InfluencerSearch>();
         services.AddSingleton<CampaignSearch>();
         services.AddScoped<AccountRegistration>();
+        services.AddScoped<DataGenerator>();
         return builder;
     }
 }
