@@ -47,6 +47,13 @@ public sealed class DataGenerator(IDbContextFactory<IescpDbContext> contexts, IP
             WriteCampaigns(writer, plan);
             cancellationToken.ThrowIfCancellationRequested();
             WriteRequests(writer, plan, ids, new Random(options.RandomSeed + 1));
+            // After a bulk load the planner's statistics are stale; search plans depend on them.
+            await using (var analyze = connection.CreateCommand())
+            {
+                analyze.CommandText = "ANALYZE;";
+                await analyze.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             var sponsor = plan.Sponsors.FirstOrDefault(s => s.Status == ApprovalStatus.Approved && !s.Flagged);
             var influencer = plan.Influencers.FirstOrDefault(i => !i.Flagged);
             var logins = sponsor is null || influencer is null ? null : new SampleLogins(sponsor.Email, influencer.Email);
