@@ -7,6 +7,7 @@ using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
 using IESCP.Data.Reviews;
 using IESCP.Data.Search;
+using IESCP.Data.Seeding;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -75,6 +76,7 @@ public static class DependencyInjection
         services.AddSingleton<InfluencerSearch>();
         services.AddSingleton<CampaignSearch>();
         services.AddScoped<AccountRegistration>();
+        services.AddScoped<DataGenerator>();
         return builder;
     }
 }

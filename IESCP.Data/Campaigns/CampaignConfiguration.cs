@@ -5,6 +5,9 @@ namespace IESCP.Data.Campaigns;
 
 internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
+    /// <summary>Public, not flagged, not deleted: written as EF Core writes those tests, so SQLite matches the two.</summary>
+    public const string ListedFilter = "NOT \"IsFlagged\" AND \"DeletedAt\" IS NULL AND \"Visibility\" = 0";
+
     public void Configure(EntityTypeBuilder<Campaign> builder)
     {
         builder.ToTable(t =>
@@ -23,8 +26,10 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 
         // The sponsor's own list.
         builder.HasIndex(c => c.SponsorId);
-        // Influencers' search: listed campaigns of a niche, or of a category, that have not ended.
-        builder.HasIndex(c => new { c.IsFlagged, c.DeletedAt, c.Visibility, c.Niche, c.EndDate });
-        builder.HasIndex(c => new { c.IsFlagged, c.DeletedAt, c.Visibility, c.Category, c.EndDate });
+        // Influencers' search reads only listed campaigns, so its indexes hold only those; the extra
+        // columns let it count and order without reading the rows.
+        builder.HasIndex(c => new { c.EndDate, c.SponsorId, c.CreatedAt, c.BudgetCents }, "IX_Campaigns_Listed_EndDate").HasFilter(ListedFilter);
+        builder.HasIndex(c => new { c.Category, c.EndDate, c.BudgetCents, c.SponsorId }, "IX_Campaigns_Listed_Category").HasFilter(ListedFilter);
+        builder.HasIndex(c => new { c.Niche, c.EndDate, c.BudgetCents, c.SponsorId }, "IX_Campaigns_Listed_Niche").HasFilter(ListedFilter);
     }
 }

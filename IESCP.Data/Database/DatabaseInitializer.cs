@@ -24,6 +24,8 @@ public sealed class DatabaseInitializer(
             {
                 // WAL lets readers go on while one writer commits; the setting is stored in the file.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                // Refreshes the planner's statistics where they are missing or stale (cheap, bounded).
+                await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
             }
         }
 

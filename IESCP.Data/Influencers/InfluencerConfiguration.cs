@@ -24,11 +24,12 @@ internal sealed class InfluencerConfiguration : IEntityTypeConfiguration<Influen
 
         builder.HasIndex(i => i.UserId).IsUnique();
         builder.HasIndex(i => new { i.Niche, i.Followers });
-        builder.HasIndex(i => new { i.Category, i.Followers });
-        // Search orders without a filter: relevance, followers, name.
+        // Search by category or niche with a follower range, ranked without reading the rows.
+        builder.HasIndex(i => new { i.Category, i.Followers, i.Niche, i.ProfileScore, i.UserId });
+        // Search orders without a filter (relevance, followers, name); text search scans names and niches only.
         builder.HasIndex(i => i.ProfileScore);
         builder.HasIndex(i => i.Followers);
-        builder.HasIndex(i => i.Name);
+        builder.HasIndex(i => new { i.Name, i.Niche });
         builder.HasOne(i => i.User).WithOne().HasForeignKey<Influencer>(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -62,9 +62,7 @@ public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts)
         var pattern = Querying.ContainsPattern(query.Text);
 
         await using var db = await contexts.CreateDbContextAsync();
-        // Few users are flagged: SQLite builds this set once per query, then probes it per row.
-        var flagged = db.Users.Where(u => u.IsFlagged).Select(u => u.Id);
-        var influencers = db.Influencers.Where(i => !flagged.Contains(i.UserId));
+        var influencers = db.Influencers.AsQueryable();
         if (category is not null)
         {
             influencers = influencers.Where(i => i.Category == category);
@@ -93,8 +91,11 @@ public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts)
                 || EF.Functions.Like(i.Niche, pattern, @"\"));
         }
 
-        var total = await influencers.CountAsync();
-        var rows = await Order(influencers, query.Sort, niche).Skip(skip).Take(size)
+        // Few users are flagged. Counting all matches from an index and taking away the flagged
+        // ones is cheaper than checking every match against the flagged list.
+        var flagged = db.Users.Where(u => u.IsFlagged).Select(u => u.Id);
+        var total = await influencers.CountAsync() - await influencers.Where(i => flagged.Contains(i.UserId)).CountAsync();
+        var rows = await Order(influencers.Where(i => !flagged.Contains(i.UserId)), query.Sort, niche).Skip(skip).Take(size)
             .Select(i => new
             {
                 i.Id, i.Name, i.Category, i.Niche, i.Followers,
@@ -125,7 +126,7 @@ public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts)
     {
         InfluencerSort.Followers => influencers.OrderByDescending(i => i.Followers).ThenByDescending(i => i.Id),
         InfluencerSort.Rating => influencers.OrderByDescending(Relevance.BayesianRating).ThenByDescending(i => i.RatingCount).ThenByDescending(i => i.Id),
-        InfluencerSort.Name => influencers.OrderBy(i => i.Name).ThenBy(i => i.Id),
+        InfluencerSort.Name => influencers.OrderBy(i => i.Name).ThenBy(i => i.Niche).ThenBy(i => i.Id),
         // Without a niche every row has the same niche match, so the indexed column alone orders them.
         _ when niche is null => influencers.OrderByDescending(i => i.ProfileScore).ThenByDescending(i => i.Id),
         _ => influencers

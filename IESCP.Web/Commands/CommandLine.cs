@@ -1,0 +1,39 @@
+using IESCP.Data.Database;
+
+namespace IESCP.Web.Commands;
+
+/// <summary>
+/// "seed" and "bench" run with the app's own configuration and services instead of serving:
+/// <c>dotnet run --project IESCP.Web -c Release -- seed --influencers 100000</c>.
+/// </summary>
+internal static class CommandLine
+{
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "bench";
+
+    public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
+    {
+        var rest = args[1..];
+        try
+        {
+            if (args[0] == "seed")
+            {
+                var options = SeedCommand.ParseOptions(rest);
+                await using var app = builder.Build();
+                await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+                return await SeedCommand.RunAsync(app.Services, options);
+            }
+
+            var benchOptions = BenchCommand.ParseOptions(rest);
+            BenchCommand.ListenOnFreeLoopbackPort(builder);
+            await using var server = builder.Build();
+            server.UseIescpWeb();
+            await server.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            return await BenchCommand.RunAsync(server, benchOptions);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+    }
+}
