@@ -21,12 +21,6 @@ public static class MarketplaceSeed
         return await db.Sponsors.Where(s => s.UserId == sponsor.UserId).Select(s => s.Id).SingleAsync();
     }
 
-    public static async Task<int> InfluencerIdAsync(this TestDatabase database, Actor influencer)
-    {
-        await using var db = await database.ContextAsync();
-        return await db.Influencers.Where(i => i.UserId == influencer.UserId).Select(i => i.Id).SingleAsync();
-    }
-
     /// <summary>A public Technology/Gadgets campaign running from yesterday for a month, changed as the test needs.</summary>
     public static async Task<int> AddCampaignAsync(this TestDatabase database, Actor sponsor, Action<Campaign>? change = null)
     {

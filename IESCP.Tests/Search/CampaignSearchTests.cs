@@ -25,7 +25,7 @@ public sealed class CampaignSearchTests : DatabaseTest
         await Db.AddCampaignAsync(flaggedSponsor, c => c.Name = "Flagged sponsor");
         await Db.FlagAsync(flaggedSponsor);
 
-        var page = await Db.Get<CampaignSearch>().SearchAsync(influencer, new() { Sort = CampaignSort.EndingSoon });
+        var page = await Db.Get<CampaignSearch>().SearchAsync(influencer, new() { Sort = CampaignSearchSort.EndingSoon });
 
         Assert.Equal(["Ends today", "Listed"], page.Items.Select(c => c.Name));
         Assert.Equal(2, page.TotalCount);
@@ -42,7 +42,7 @@ public sealed class CampaignSearchTests : DatabaseTest
         await Db.AddCampaignAsync(sponsor, c => (c.Name, c.Category, c.Niche, c.Description) = ("Food", "Food", "Baking", "Summer cakes"));
 
         Assert.Equal(["AI 2500"], await NamesAsync(influencer, new() { Niche = "AI" }));
-        Assert.Equal(["AI 2500", "Gadgets 500"], await NamesAsync(influencer, new() { Category = "Technology", Sort = CampaignSort.Budget }));
+        Assert.Equal(["AI 2500", "Gadgets 500"], await NamesAsync(influencer, new() { Category = "Technology", Sort = CampaignSearchSort.Budget }));
         Assert.Equal(["AI 2500"], await NamesAsync(influencer, new() { MinBudget = 500.01m, MaxBudget = 2_500m }));
         Assert.Equal(["Food"], await NamesAsync(influencer, new() { Text = "SUMMER" }));
         Assert.Equal(["Food"], await NamesAsync(influencer, new() { Text = "bak" }));

@@ -1,3 +1,4 @@
+using IESCP.Data;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -99,7 +100,7 @@ internal static class BenchCommand
         }
     }
 
-    private static string Found<T>(SearchPage<T> page) =>
+    private static string Found<T>(PagedResult<T> page) =>
         string.Create(CultureInfo.InvariantCulture, $"{page.Items.Count} of {page.TotalCount:N0}");
 }
 
