@@ -38,6 +38,7 @@ public sealed class MarketplaceStoryTests(BrowserApp app)
         await sponsor.GetByLabel("Name or niche").FillAsync(creatorName);
         await sponsor.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(sponsor.GetByText("Niche match 40")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(sponsor, "sponsor-influencer-search");
         await sponsor.GetByRole(AriaRole.Button, new() { Name = $"Send request to {creatorName}" }).ClickAsync();
         var dialog = sponsor.Locator(".rz-dialog");
         await Expect(dialog.Locator(".rz-dropdown-label")).ToHaveTextAsync(campaignName);
