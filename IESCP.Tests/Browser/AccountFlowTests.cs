@@ -164,9 +164,11 @@ public sealed class AccountFlowTests(BrowserApp app)
         var page = await app.NewPageAsync();
         await page.GotoAsync("Account/Login");
         await page.GetByRole(AriaRole.Link, new() { Name = "Forgot your password?" }).ClickAsync();
+        // The login page has an Email field too: type only once the new page is there.
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/ForgotPassword$"));
         await page.GetByLabel("Email").FillAsync(influencer.Email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("a reset link is on its way");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("a reset link is on its way");
 
         var email = await Outbox.WaitForMessageToAsync(app.OutboxFolder, influencer.Email);
         await page.GotoAsync(Outbox.FirstLink(email));
@@ -174,7 +176,7 @@ public sealed class AccountFlowTests(BrowserApp app)
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Renewed#Pass9");
         await page.GetByLabel("Confirm new password").FillAsync("Renewed#Pass9");
         await page.GetByRole(AriaRole.Button, new() { Name = "Set new password" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Your password was changed");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password was changed");
 
         await page.LoginAsync(influencer.Email, influencer.Password);
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Invalid email or password.");
