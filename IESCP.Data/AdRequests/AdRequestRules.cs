@@ -54,7 +54,7 @@ internal static class AdRequestRules
     public static string? CanReject(RequestState r, Party by) => StatusIn(r.Status, "rejected", Negotiable) ?? Turn(r, by);
 
     public static string? CanWithdraw(RequestState r, Party by) =>
-        (r.InitiatedBy == by ? null : $"Only the {Name(r.InitiatedBy)} who sent this request can withdraw it.")
+        (r.InitiatedBy == by ? null : $"Only the {r.InitiatedBy.Noun()} who sent this request can withdraw it.")
         ?? StatusIn(r.Status, "withdrawn", Negotiable);
 
     public static string? CanCancel(RequestState r, Party by) =>
@@ -78,7 +78,7 @@ internal static class AdRequestRules
     /// <summary>Who the request waits for, or null when it is closed or done.</summary>
     public static Party? WaitingFor(AdRequestStatus status, Party latestBy, DateTime? deliveredAt) => status switch
     {
-        AdRequestStatus.Pending or AdRequestStatus.Negotiating => Other(latestBy),
+        AdRequestStatus.Pending or AdRequestStatus.Negotiating => latestBy.Other(),
         AdRequestStatus.Accepted => Party.Sponsor,
         AdRequestStatus.Paid => deliveredAt is null ? Party.Influencer : Party.Sponsor,
         _ => null,
@@ -108,18 +108,15 @@ internal static class AdRequestRules
         return allowed;
     }
 
-    public static Party Other(Party party) => party == Party.Sponsor ? Party.Influencer : Party.Sponsor;
-
-    public static string Name(Party party) => party == Party.Sponsor ? "sponsor" : "influencer";
 
     private static string? Only(Party required, Party by, string action) =>
-        by == required ? null : $"Only the {Name(required)} can {action}.";
+        by == required ? null : $"Only the {required.Noun()} can {action}.";
 
     private static string? Fresh(RequestState r, int expectedRevision) =>
         r.LatestRevision == expectedRevision ? null : ChangedMeanwhile;
 
     private static string? Turn(RequestState r, Party by) =>
-        r.LatestBy != by ? null : $"The latest offer is yours; wait for the {Name(Other(by))}'s answer.";
+        r.LatestBy != by ? null : $"The latest offer is yours; wait for the {by.Other().Noun()}'s answer.";
 
     private static string? StatusIn(AdRequestStatus status, string done, params AdRequestStatus[] allowed) =>
         allowed.Contains(status) ? null

@@ -1,8 +1,6 @@
-using IESCP.Data.AdRequests;
+namespace IESCP.Data.AdRequests;
 
-namespace IESCP.Web.Components.Shared;
-
-/// <summary>How the two sides of an ad request are named on pages.</summary>
+/// <summary>The two sides of an ad request, in the words messages and pages use.</summary>
 public static class PartyText
 {
     public static string Noun(this Party party) => party == Party.Sponsor ? "sponsor" : "influencer";
