@@ -22,11 +22,14 @@ public sealed class ServerErrors
     public string? FormError { get; private set; }
 
     /// <returns>True when the command succeeded.</returns>
-    public bool Show(CommandResult result)
+    public bool Show(CommandResult result) => Show(result.Errors);
+
+    /// <returns>True when there are no errors.</returns>
+    public bool Show(IReadOnlyList<(string Field, string Message)> errors)
     {
         store.Clear();
         FormError = null;
-        foreach (var (field, message) in result.Errors)
+        foreach (var (field, message) in errors)
         {
             if (field.Length == 0)
             {
@@ -39,6 +42,6 @@ public sealed class ServerErrors
         }
 
         form.NotifyValidationStateChanged();
-        return result.Succeeded;
+        return errors.Count == 0;
     }
 }

@@ -1,4 +1,5 @@
 using IESCP.Data.Identity;
+using IESCP.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,7 @@ namespace IESCP.Web.Components.Account.Shared;
 /// </summary>
 public abstract class RegistrationForm<TModel> : ComponentBase where TModel : Registration, new()
 {
-    private ValidationMessageStore? serverErrors;
+    private ServerErrors? serverErrors;
 
     [Inject]
     private SignInManager<ApplicationUser> SignInManager { get; set; } = default!;
@@ -24,13 +25,14 @@ public abstract class RegistrationForm<TModel> : ComponentBase where TModel : Re
 
     protected EditContext EditContext { get; private set; } = default!;
 
-    protected string? FormError { get; private set; }
+    /// <summary>A message for the whole form, in the "Error: …" form the status message shows as an error.</summary>
+    protected string? FormError => serverErrors?.FormError is { } message ? $"Error: {message}" : null;
 
     protected override void OnInitialized()
     {
         Input ??= new TModel();
         EditContext = new EditContext(Input);
-        serverErrors = new ValidationMessageStore(EditContext);
+        serverErrors = new ServerErrors(EditContext);
     }
 
     protected abstract Task<RegistrationResult> RegisterAsync(TModel input);
@@ -47,18 +49,6 @@ public abstract class RegistrationForm<TModel> : ComponentBase where TModel : Re
             return;
         }
 
-        foreach (var (field, message) in result.Errors)
-        {
-            if (field.Length == 0)
-            {
-                FormError = $"Error: {message}";
-            }
-            else
-            {
-                serverErrors!.Add(EditContext.Field(field), message);
-            }
-        }
-
-        EditContext.NotifyValidationStateChanged();
+        serverErrors!.Show(result.Errors);
     }
 }
