@@ -12,7 +12,7 @@ public sealed class MailSenderTests(SmtpServer smtp) : IClassFixture<SmtpServer>
     [Fact]
     public async Task Without_an_smtp_host_a_message_is_written_to_the_outbox_as_an_eml_file()
     {
-        var folder = Directory.CreateTempSubdirectory("iescp-outbox-").FullName;
+        var folder = TempFolder.Create("iescp-outbox-");
         var sender = Sender(new EmailOptions { OutboxFolder = "outbox" }, folder);
 
         await sender.SendAsync("nova@iescp.test", "Welcome", "<p>Hello <b>Nova</b></p>");
@@ -21,7 +21,7 @@ public sealed class MailSenderTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         var text = await File.ReadAllTextAsync(file);
         Assert.Contains("To: nova@iescp.test", text);
         Assert.Contains("Subject: Welcome", text);
-        Directory.Delete(folder, recursive: true);
+        TempFolder.Delete(folder);
     }
 
     [Fact]

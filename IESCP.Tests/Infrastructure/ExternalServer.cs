@@ -14,7 +14,7 @@ public abstract class ExternalServer : IAsyncLifetime
 
     public int Port { get; } = FreePort();
 
-    public string Folder { get; } = Directory.CreateTempSubdirectory("iescp-server-").FullName;
+    public string Folder { get; } = TempFolder.Create("iescp-server-");
 
     protected abstract string Program { get; }
 
@@ -54,14 +54,7 @@ public abstract class ExternalServer : IAsyncLifetime
     {
         Stop();
         process?.Dispose();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean up.
-        }
+        TempFolder.Delete(Folder);
 
         return Task.CompletedTask;
     }

@@ -16,6 +16,16 @@ public sealed partial class HttpSession : IDisposable
         };
     }
 
+    /// <summary>A session signed in through the login form, which must send the user to its home page.</summary>
+    public static async Task<HttpSession> SignedInAsync(Uri baseAddress, string email, string password, string expectedHome)
+    {
+        var session = new HttpSession(baseAddress);
+        var response = await session.LoginAsync(email, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expectedHome, RedirectPath(response));
+        return session;
+    }
+
     public Task<HttpResponseMessage> GetAsync(string path) => http.GetAsync(path);
 
     /// <summary>Posts the login form as a browser would, with its antiforgery token.</summary>

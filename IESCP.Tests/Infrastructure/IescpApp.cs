@@ -24,7 +24,7 @@ public class IescpApp : IAsyncLifetime
 
     protected IescpApp(IDictionary<string, string?> extraSettings)
     {
-        Folder = Directory.CreateTempSubdirectory("iescp-app-").FullName;
+        Folder = TempFolder.Create("iescp-app-");
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Iescp"] = $"Data Source={Path.Combine(Folder, "iescp.db")}",
@@ -66,14 +66,7 @@ public class IescpApp : IAsyncLifetime
     {
         await factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS to clean up.
-        }
+        TempFolder.Delete(Folder);
     }
 
     private sealed class Factory(IDictionary<string, string?> settings) : WebApplicationFactory<Program>

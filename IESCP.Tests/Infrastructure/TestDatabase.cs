@@ -23,7 +23,7 @@ public class TestDatabase : IAsyncLifetime
 
     protected TestDatabase(IDictionary<string, string?> extraSettings)
     {
-        Folder = Directory.CreateTempSubdirectory("iescp-db-").FullName;
+        Folder = TempFolder.Create("iescp-db-");
         settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Iescp"] = $"Data Source={Path.Combine(Folder, "iescp.db")}",
@@ -79,13 +79,6 @@ public class TestDatabase : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open elsewhere; the temp folder is cleaned by the OS.
-        }
+        TempFolder.Delete(Folder);
     }
 }

@@ -102,14 +102,8 @@ public sealed class AuthorizationHttpTests(IescpApp app) : IClassFixture<IescpAp
         Assert.Equal("/influencer", HttpSession.RedirectPath(response));
     }
 
-    private async Task<HttpSession> SignedInAsync(string email, string password, string expectedHome)
-    {
-        var session = new HttpSession(app.BaseAddress);
-        var response = await session.LoginAsync(email, password);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal(expectedHome, HttpSession.RedirectPath(response));
-        return session;
-    }
+    private Task<HttpSession> SignedInAsync(string email, string password, string expectedHome) =>
+        HttpSession.SignedInAsync(app.BaseAddress, email, password, expectedHome);
 
     private static async Task AssertReachableAsync(HttpSession session, string path) =>
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync(path)).StatusCode);

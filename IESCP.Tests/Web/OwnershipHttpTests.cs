@@ -1,6 +1,7 @@
 using System.Net;
 using IESCP.Data.AdRequests;
 using IESCP.Data.Campaigns;
+using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
 using IESCP.Tests.Infrastructure;
 
@@ -16,7 +17,7 @@ public sealed class OwnershipHttpTests(IescpApp app) : IClassFixture<IescpApp>
     [Fact]
     public async Task Pages_of_another_sponsors_campaign_and_request_show_nothing_of_them()
     {
-        var (owner, influencer, campaignId, requestId) = await DealAsync("Secret Summer Drop");
+        var (_, _, campaignId, requestId) = await DealAsync("Secret Summer Drop");
         var rival = await app.Users.SponsorAsync();
         using var session = await SignInAsync(rival);
 
@@ -28,7 +29,6 @@ public sealed class OwnershipHttpTests(IescpApp app) : IClassFixture<IescpApp>
 
         Assert.Contains("Campaign not found", await ReadAsync(session, $"/sponsor/campaigns/{campaignId}"));
         Assert.Contains("Ad request not found", await ReadAsync(session, $"/requests/{requestId}"));
-        _ = (owner, influencer);
     }
 
     [Fact]
@@ -68,12 +68,8 @@ public sealed class OwnershipHttpTests(IescpApp app) : IClassFixture<IescpApp>
         return (owner, influencer, campaign.Value, request.Value);
     }
 
-    private async Task<HttpSession> SignInAsync(TestUser user)
-    {
-        var session = new HttpSession(app.BaseAddress);
-        Assert.Equal(HttpStatusCode.Redirect, (await session.LoginAsync(user.Email, user.Password)).StatusCode);
-        return session;
-    }
+    private Task<HttpSession> SignInAsync(TestUser user) =>
+        HttpSession.SignedInAsync(app.BaseAddress, user.Email, user.Password, Roles.HomePath(user.Actor.Role));
 
     private static async Task<string> ReadAsync(HttpSession session, string path)
     {
