@@ -17,5 +17,4 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-export IESCP_SCREENSHOTS="${IESCP_SCREENSHOTS:-$PWD/TestResults/screenshots}"
 dotnet test IESCP.sln "$@"

@@ -24,6 +24,9 @@ public static class DependencyInjection
 {
     public const string DefaultConnectionString = "Data Source=App_Data/iescp.db";
 
+    /// <summary>The environment the test suite hosts the app in.</summary>
+    public const string TestingEnvironment = "Testing";
+
     public static IHostApplicationBuilder AddIescpData(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -32,10 +35,10 @@ public static class DependencyInjection
             builder.Environment.ContentRootPath);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<IInterceptor, AuditInterceptor>();
         services.AddDbContextFactory<IescpDbContext>((provider, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(provider.GetRequiredService<AuditInterceptor>())
+            .AddInterceptors(provider.GetServices<IInterceptor>())
             // Migrations are written by hand (no model snapshot); a test proves they match the model.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
 
@@ -58,6 +61,13 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<IescpDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
+        if (builder.Environment.IsEnvironment(TestingEnvironment))
+        {
+            // The suite signs up hundreds of accounts; 100,000 PBKDF2 rounds each would dominate its
+            // run time. Only the test environment hashes this weakly.
+            services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1);
+        }
 
         services.AddIescpCache(builder.Configuration);
         services.AddSingleton<ReadCache>();

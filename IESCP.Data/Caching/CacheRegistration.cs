@@ -5,10 +5,12 @@ using StackExchange.Redis;
 
 namespace IESCP.Data.Caching;
 
-internal static class CacheRegistration
+public static class CacheRegistration
 {
+    public const string KeyPrefix = "iescp:";
+
     /// <summary>Redis when ConnectionStrings:Redis is set, otherwise an in-process cache.</summary>
-    public static void AddIescpCache(this IServiceCollection services, IConfiguration configuration)
+    internal static void AddIescpCache(this IServiceCollection services, IConfiguration configuration)
     {
         var redis = configuration.GetConnectionString("Redis");
         if (string.IsNullOrWhiteSpace(redis))
@@ -17,11 +19,18 @@ internal static class CacheRegistration
             return;
         }
 
-        var options = ConfigurationOptions.Parse(redis);
-        // Start even when Redis is down; the cache is an accelerator, never the source of truth.
-        options.AbortOnConnectFail = false;
-        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisOptions(redis)));
         services.AddSingleton<IDistributedCache>(provider =>
-            new RedisDistributedCache(provider.GetRequiredService<IConnectionMultiplexer>(), "iescp:"));
+            new RedisDistributedCache(provider.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix));
+    }
+
+    /// <summary>How the app connects to Redis; tools and tests connect the same way.</summary>
+    public static ConfigurationOptions RedisOptions(string connectionString)
+    {
+        var options = ConfigurationOptions.Parse(connectionString);
+        // Start even when Redis is down, and keep trying in the background: the cache is an
+        // accelerator, never the source of truth.
+        options.AbortOnConnectFail = false;
+        return options;
     }
 }

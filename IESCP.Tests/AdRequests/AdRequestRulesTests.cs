@@ -1,4 +1,5 @@
 using IESCP.Data.AdRequests;
+using IESCP.Tests.Infrastructure;
 
 namespace IESCP.Tests.AdRequests;
 
@@ -75,7 +76,7 @@ public sealed class AdRequestRulesTests
     [InlineData(AdRequestStatus.Rejected, Party.Sponsor, false, null)]
     public void The_request_waits_for_the_side_that_must_act_next(AdRequestStatus status, Party latestBy, bool delivered, Party? expected)
     {
-        Assert.Equal(expected, AdRequestRules.WaitingFor(status, latestBy, delivered ? DateTime.UtcNow : null));
+        Assert.Equal(expected, AdRequestRules.WaitingFor(status, latestBy, delivered ? TestClock.DefaultStart.UtcDateTime : null));
     }
 
     private static RequestState State(AdRequestStatus status, Party latestBy) =>

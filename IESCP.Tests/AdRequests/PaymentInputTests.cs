@@ -23,7 +23,7 @@ public sealed class PaymentInputTests
     [Fact]
     public void An_expired_card_and_a_bad_code_are_reported_on_their_fields()
     {
-        var clock = new FixedClock(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero));
+        var clock = new TestClock(new DateTimeOffset(2026, 11, 21, 0, 0, 0, TimeSpan.Zero));
         var card = Marketplace.Card();
         card.Expiry = "10/26";
         card.Cvc = "12";
@@ -46,10 +46,5 @@ public sealed class PaymentInputTests
         var card = new PaymentInput { CardNumber = number };
 
         Assert.Equal((brand, number[^4..]), (card.Brand, card.Last4));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

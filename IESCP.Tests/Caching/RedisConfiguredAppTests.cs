@@ -29,7 +29,8 @@ public sealed class RedisConfiguredAppTests : IAsyncLifetime
     {
         var sponsor = await app.Users.SponsorAsync(approved: false);
         var sponsors = app.Get<SponsorRepository>();
-        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        using var connection = await redis.ConnectAsync();
+        await RedisServer.WaitUntilConnectedAsync(app.Get<IConnectionMultiplexer>());
         var key = $"iescp:sponsor-status:{sponsor.UserId}";
 
         Assert.Equal(ApprovalStatus.Pending, await sponsors.GetStatusAsync(sponsor.UserId));

@@ -6,16 +6,24 @@ using StackExchange.Redis;
 
 namespace IESCP.Tests.Caching;
 
+/// <summary>
+/// The cache adapter against a real redis-server. Expiry is Redis's own, on Redis's clock, so
+/// those tests use short lifetimes and poll for the outcome with a deadline.
+/// </summary>
 [Trait("Category", "Integration")]
 public sealed class RedisDistributedCacheTests(RedisServer redis) : IClassFixture<RedisServer>, IAsyncLifetime
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
     private ConnectionMultiplexer connection = default!;
     private RedisDistributedCache cache = default!;
+    private string prefix = "";
 
     public async Task InitializeAsync()
     {
-        connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        cache = new RedisDistributedCache(connection, $"test-{Guid.NewGuid():N}:");
+        connection = await redis.ConnectAsync();
+        prefix = $"test-{Guid.NewGuid():N}:";
+        cache = new RedisDistributedCache(connection, prefix);
     }
 
     public Task DisposeAsync()
@@ -32,31 +40,64 @@ public sealed class RedisDistributedCacheTests(RedisServer redis) : IClassFixtur
 
         await cache.RemoveAsync("greeting");
         Assert.Null(await cache.GetAsync("greeting"));
+        Assert.False(await connection.GetDatabase().KeyExistsAsync(prefix + "greeting"));
     }
 
     [Fact]
     public async Task An_entry_expires_at_its_absolute_expiration()
     {
         await cache.SetAsync("short", Encoding.UTF8.GetBytes("x"),
-            new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMilliseconds(300) });
-        Assert.NotNull(await cache.GetAsync("short"));
+            new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMilliseconds(500) });
+        var ttl = await connection.GetDatabase().KeyTimeToLiveAsync(prefix + "short");
+        Assert.InRange(ttl!.Value, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(500));
 
-        await Task.Delay(800);
-        Assert.Null(await cache.GetAsync("short"));
+        Assert.True(await GoneWithinAsync("short", Deadline), "The entry outlived its absolute expiration.");
     }
 
     [Fact]
-    public async Task Reading_an_entry_slides_its_expiration()
+    public async Task Reading_an_entry_slides_its_expiration_and_an_unread_entry_expires()
     {
-        await cache.SetAsync("sliding", Encoding.UTF8.GetBytes("x"),
-            new DistributedCacheEntryOptions { SlidingExpiration = TimeSpan.FromSeconds(1) });
-        for (var i = 0; i < 4; i++)
+        var sliding = TimeSpan.FromSeconds(2);
+        await cache.SetAsync("sliding", Encoding.UTF8.GetBytes("x"), new DistributedCacheEntryOptions { SlidingExpiration = sliding });
+        var db = connection.GetDatabase();
+
+        // Let some of its life pass, then read it: the read gives it its whole sliding window again.
+        await db.KeyExpireAsync(prefix + "sliding", TimeSpan.FromMilliseconds(300));
+        Assert.NotNull(await cache.GetAsync("sliding"));
+        Assert.InRange((await db.KeyTimeToLiveAsync(prefix + "sliding"))!.Value, TimeSpan.FromMilliseconds(1500), sliding);
+
+        // Left unread, it expires when its window runs out.
+        await db.KeyExpireAsync(prefix + "sliding", TimeSpan.FromMilliseconds(300));
+        Assert.True(await GoneWithinAsync("sliding", Deadline), "An unread sliding entry did not expire.");
+    }
+
+    [Fact]
+    public async Task An_absolute_expiration_caps_the_sliding_window()
+    {
+        await cache.SetAsync("capped", Encoding.UTF8.GetBytes("x"), new DistributedCacheEntryOptions
         {
-            await Task.Delay(500);
-            Assert.NotNull(await cache.GetAsync("sliding"));
+            SlidingExpiration = TimeSpan.FromMinutes(10),
+            AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30),
+        });
+
+        Assert.NotNull(await cache.GetAsync("capped"));
+        Assert.InRange((await connection.GetDatabase().KeyTimeToLiveAsync(prefix + "capped"))!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Polls (without reading through the cache, which would slide it) until Redis has dropped the key.</summary>
+    private async Task<bool> GoneWithinAsync(string key, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        while (DateTime.UtcNow < until)
+        {
+            if (!await connection.GetDatabase().KeyExistsAsync(prefix + key))
+            {
+                return true;
+            }
+
+            await Task.Delay(50);
         }
 
-        await Task.Delay(1500);
-        Assert.Null(await cache.GetAsync("sliding"));
+        return false;
     }
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
 using IESCP.Data;
+using IESCP.Data.Database;
 using IESCP.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +18,7 @@ public sealed partial class MigrationSchemaTests
     [Fact]
     public async Task The_migrations_build_exactly_the_schema_of_the_model()
     {
-        await using var migrated = new TestDatabase();
+        await using var migrated = new MigratedDatabase();
         await using var created = new ModelCreatedDatabase();
         await migrated.InitializeAsync();
         await created.InitializeAsync();
@@ -99,6 +100,12 @@ public sealed partial class MigrationSchemaTests
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    /// <summary>An empty file migrated from the first migration on, as a new installation is.</summary>
+    private sealed class MigratedDatabase : TestDatabase
+    {
+        protected override Task CreateSchemaAsync() => Get<DatabaseInitializer>().InitializeAsync();
+    }
 
     /// <summary>The same composition as the app, but the schema comes from the model, not the migrations.</summary>
     private sealed class ModelCreatedDatabase : TestDatabase

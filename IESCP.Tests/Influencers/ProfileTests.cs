@@ -81,7 +81,7 @@ public sealed class ProfileTests : DatabaseTest
     {
         var influencer = await Db.CreateInfluencerAsync();
         var id = await Db.InfluencerIdAsync(influencer);
-        var thisWeek = ProfileViewWeek.WeekOf(MarketplaceSeed.Today);
+        var thisWeek = ProfileViewWeek.WeekOf(Db.Clock.Today);
         await using (var db = await Db.ContextAsync())
         {
             db.ProfileViewWeeks.Add(new ProfileViewWeek { InfluencerId = id, WeekStart = thisWeek.AddDays(-14), Views = 7 });

@@ -9,8 +9,10 @@ public sealed class BrowserApp : IescpApp
 
     public IBrowser Browser { get; private set; } = default!;
 
-    public static string ScreenshotFolder { get; } =
-        Environment.GetEnvironmentVariable("IESCP_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+    /// <summary>Where screenshots go; unset (the default), none are taken. Refreshing the README's pictures is a run of its own.</summary>
+    public static string? ScreenshotFolder { get; } = Environment.GetEnvironmentVariable("IESCP_SCREENSHOTS") is { Length: > 0 } folder
+        ? Path.GetFullPath(folder)
+        : null;
 
     public override async Task InitializeAsync()
     {
@@ -44,6 +46,11 @@ public sealed class BrowserApp : IescpApp
 
     public static async Task ScreenshotAsync(IPage page, string name)
     {
+        if (ScreenshotFolder is null)
+        {
+            return;
+        }
+
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }

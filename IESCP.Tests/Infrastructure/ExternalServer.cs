@@ -1,15 +1,23 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
+using IESCP.Data.Caching;
+using StackExchange.Redis;
 
 namespace IESCP.Tests.Infrastructure;
 
 /// <summary>
 /// A real server process (redis-server, an SMTP server) on a free loopback port, started for a
-/// test class and killed after it. A missing program fails the tests: the test command installs it.
+/// test class and killed after it. It counts as started once it answers its own protocol (an
+/// open port alone is not enough: a server may accept before it serves). A missing program
+/// fails the tests: the test command installs it.
 /// </summary>
 public abstract class ExternalServer : IAsyncLifetime
 {
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly StringBuilder output = new();
     private Process? process;
 
     public int Port { get; } = FreePort();
@@ -27,6 +35,12 @@ public abstract class ExternalServer : IAsyncLifetime
             throw new InvalidOperationException($"{Program} is not installed; run ./test.sh, which installs what the tests need.");
         }
 
+        await StartAsync();
+    }
+
+    /// <summary>Starts the server (again, after <see cref="Stop"/>) on the same port and waits until it answers.</summary>
+    public async Task StartAsync()
+    {
         var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
         foreach (var argument in Arguments)
         {
@@ -34,11 +48,11 @@ public abstract class ExternalServer : IAsyncLifetime
         }
 
         process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => Record(e.Data);
+        process.ErrorDataReceived += (_, e) => Record(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await WaitUntilListeningAsync();
+        await WaitUntilReadyAsync();
     }
 
     public void Stop()
@@ -48,40 +62,81 @@ public abstract class ExternalServer : IAsyncLifetime
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
+
+        process?.Dispose();
+        process = null;
     }
 
     public Task DisposeAsync()
     {
         Stop();
-        process?.Dispose();
         TempFolder.Delete(Folder);
-
         return Task.CompletedTask;
     }
 
-    private async Task WaitUntilListeningAsync()
+    /// <summary>One exchange in the server's protocol on a fresh connection; true when it answered as a ready server does.</summary>
+    protected abstract Task<bool> AnswersAsync(NetworkStream stream, CancellationToken cancellationToken);
+
+    protected static async Task<string> ReadLineAsync(NetworkStream stream, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
+        var line = new StringBuilder();
+        var buffer = new byte[1];
+        while (await stream.ReadAsync(buffer, cancellationToken) == 1 && buffer[0] != '\n')
+        {
+            line.Append((char)buffer[0]);
+        }
+
+        return line.ToString().TrimEnd('\r');
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var deadline = new CancellationTokenSource(StartTimeout);
+        while (true)
         {
             if (process!.HasExited)
             {
-                throw new InvalidOperationException($"{Program} exited with code {process.ExitCode} at start.");
+                throw new InvalidOperationException($"{Program} exited with code {process.ExitCode} at start:\n{Output()}");
             }
 
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, Port);
-                return;
+                await client.ConnectAsync(IPAddress.Loopback, Port, deadline.Token);
+                if (await AnswersAsync(client.GetStream(), deadline.Token))
+                {
+                    return;
+                }
             }
-            catch (SocketException)
+            catch (Exception e) when (e is SocketException or IOException && !deadline.IsCancellationRequested)
             {
-                await Task.Delay(100);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"{Program} did not answer on port {Port} within {StartTimeout.TotalSeconds} s:\n{Output()}");
+            }
+
+            await Task.Delay(50, CancellationToken.None);
+        }
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
             }
         }
+    }
 
-        throw new TimeoutException($"{Program} did not listen on port {Port} within 20 s.");
+    private string Output()
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
     }
 
     private static int FreePort()
@@ -100,6 +155,31 @@ public sealed class RedisServer : ExternalServer
         ["--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"];
 
     public string ConnectionString => $"127.0.0.1:{Port}";
+
+    /// <summary>A client connected the way the app connects, once the connection is up.</summary>
+    public async Task<ConnectionMultiplexer> ConnectAsync()
+    {
+        var connection = await ConnectionMultiplexer.ConnectAsync(CacheRegistration.RedisOptions(ConnectionString));
+        await WaitUntilConnectedAsync(connection);
+        return connection;
+    }
+
+    /// <summary>Connections come up (and back) in the background; this waits until one is up.</summary>
+    public static async Task WaitUntilConnectedAsync(IConnectionMultiplexer connection)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!connection.IsConnected)
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    /// <summary>Ready once PING is answered with PONG (while loading, Redis answers -LOADING instead).</summary>
+    protected override async Task<bool> AnswersAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        await stream.WriteAsync("PING\r\n"u8.ToArray(), cancellationToken);
+        return await ReadLineAsync(stream, cancellationToken) == "+PONG";
+    }
 }
 
 /// <summary>aiosmtpd from Debian, storing every message it receives as a file in a Maildir.</summary>
@@ -125,4 +205,18 @@ public sealed class SmtpServer : ExternalServer
 
     public IReadOnlyList<string> Messages() =>
         [.. Directory.GetFiles(Path.Combine(Maildir, "new")).Select(File.ReadAllText)];
+
+    /// <summary>Ready once it greets with 220 and answers NOOP with 250.</summary>
+    protected override async Task<bool> AnswersAsync(NetworkStream stream, CancellationToken cancellationToken)
+    {
+        if (!(await ReadLineAsync(stream, cancellationToken)).StartsWith("220", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        await stream.WriteAsync("NOOP\r\n"u8.ToArray(), cancellationToken);
+        var ready = (await ReadLineAsync(stream, cancellationToken)).StartsWith("250", StringComparison.Ordinal);
+        await stream.WriteAsync("QUIT\r\n"u8.ToArray(), cancellationToken);
+        return ready;
+    }
 }

@@ -1,4 +1,4 @@
-using IESCP.Data.Database;
+using IESCP.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,13 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IESCP.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real Kestrel server bound to a free loopback port, with a fresh SQLite file
-/// and outbox folder of its own. Shared by the tests of a collection.
+/// The real app on a real Kestrel server bound to a free loopback port, with a SQLite file (a
+/// copy of the migrated template) and an outbox folder of its own. Shared by the tests of a collection.
 /// </summary>
 public class IescpApp : IAsyncLifetime
 {
-    public const string AdminEmail = "admin@iescp.test";
-    public const string AdminPassword = "Admin#Test1";
+    public const string AdminEmail = DatabaseTemplate.AdminEmail;
+    public const string AdminPassword = DatabaseTemplate.AdminPassword;
 
     private readonly Factory factory;
 
@@ -24,14 +24,8 @@ public class IescpApp : IAsyncLifetime
 
     protected IescpApp(IDictionary<string, string?> extraSettings)
     {
-        Folder = TempFolder.Create("iescp-app-");
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Iescp"] = $"Data Source={Path.Combine(Folder, "iescp.db")}",
-            ["Admin:Email"] = AdminEmail,
-            ["Admin:Password"] = AdminPassword,
-            ["Email:OutboxFolder"] = Path.Combine(Folder, "outbox"),
-        };
+        var settings = DatabaseTemplate.Settings(DatabaseFile);
+        settings["Email:OutboxFolder"] = OutboxFolder;
         foreach (var (key, value) in extraSettings)
         {
             settings[key] = value;
@@ -40,7 +34,9 @@ public class IescpApp : IAsyncLifetime
         factory = new Factory(settings);
     }
 
-    public string Folder { get; }
+    public string Folder { get; } = TempFolder.Create("iescp-app-");
+
+    public string DatabaseFile => Path.Combine(Folder, "iescp.db");
 
     /// <summary>The server's root address, ending with a slash.</summary>
     public Uri BaseAddress { get; private set; } = default!;
@@ -53,19 +49,19 @@ public class IescpApp : IAsyncLifetime
 
     public TestUsers Users => new(Services);
 
-    public virtual Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
+        await DatabaseTemplate.CopyToAsync(DatabaseFile);
         factory.UseKestrel(0);
         factory.StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").TrimEnd('/') + "/");
-        return Task.CompletedTask;
     }
 
     public virtual async Task DisposeAsync()
     {
+        await DatabaseTemplate.ClosePooledConnectionsAsync(Services);
         await factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         TempFolder.Delete(Folder);
     }
 
@@ -73,7 +69,7 @@ public class IescpApp : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Testing");
+            builder.UseEnvironment(DependencyInjection.TestingEnvironment);
             // Serve package assets (Radzen's CSS and JS) from the build output, as Development does.
             builder.UseStaticWebAssets();
             foreach (var (key, value) in settings)
@@ -82,4 +78,11 @@ public class IescpApp : IAsyncLifetime
             }
         }
     }
+}
+
+/// <summary>The HTTP tests share one app: each creates users of its own, so they cannot disturb each other.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<IescpApp>
+{
+    public const string Name = "App";
 }

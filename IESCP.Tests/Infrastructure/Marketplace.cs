@@ -10,16 +10,19 @@ namespace IESCP.Tests.Infrastructure;
 /// <summary>Steps that marketplace tests repeat: campaigns, requests, flags and a valid test card.</summary>
 public static class Marketplace
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>The day test databases start on (their clock's first day).</summary>
+    public static DateOnly Today { get; } = DateOnly.FromDateTime(TestClock.DefaultStart.UtcDateTime);
 
-    public static CampaignInput Campaign(decimal budget = 1_000m, CampaignVisibility visibility = CampaignVisibility.Public, string name = "Spring launch") => new()
+    /// <summary>A month-long campaign from <paramref name="start"/> (by default, the test clock's first day).</summary>
+    public static CampaignInput Campaign(decimal budget = 1_000m, CampaignVisibility visibility = CampaignVisibility.Public,
+        string name = "Spring launch", DateOnly? start = null) => new()
     {
         Name = name,
         Description = "A new phone case line.",
         Category = "Technology",
         Niche = "Gadgets",
-        StartDate = Today,
-        EndDate = Today.AddDays(30),
+        StartDate = start ?? Today,
+        EndDate = (start ?? Today).AddDays(30),
         Budget = budget,
         Visibility = visibility,
         Goals = "Reach 100k people.",
@@ -28,12 +31,12 @@ public static class Marketplace
     public static OfferInput Offer(decimal payment, string requirements = "One review video", string? message = null) =>
         new() { Payment = payment, Requirements = requirements, Message = message };
 
-    /// <summary>A Visa test number that passes the Luhn check, expiring in two years.</summary>
+    /// <summary>A Visa test number that passes the Luhn check, expiring at the end of 2099.</summary>
     public static PaymentInput Card() => new()
     {
         CardHolder = "Ada Lovelace",
         CardNumber = "4242 4242 4242 4242",
-        Expiry = $"12/{(DateTime.UtcNow.Year + 2) % 100:D2}",
+        Expiry = "12/99",
         Cvc = "123",
     };
 

@@ -13,8 +13,6 @@ namespace IESCP.Tests.Infrastructure;
 /// </summary>
 public static class MarketplaceSeed
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
-
     public static async Task<int> SponsorIdAsync(this TestDatabase database, Actor sponsor)
     {
         await using var db = await database.ContextAsync();
@@ -31,8 +29,8 @@ public static class MarketplaceSeed
             Description = "Unboxings of our new gadgets.",
             Category = "Technology",
             Niche = "Gadgets",
-            StartDate = Today.AddDays(-1),
-            EndDate = Today.AddDays(30),
+            StartDate = database.Clock.Today.AddDays(-1),
+            EndDate = database.Clock.Today.AddDays(30),
             BudgetCents = 1_000_000,
             Visibility = CampaignVisibility.Public,
             Goals = "Reach.",
@@ -89,7 +87,7 @@ public static class MarketplaceSeed
             RevieweeUserId = reviewee.UserId,
             Rating = rating,
             Text = text,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = database.Clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync();
     }

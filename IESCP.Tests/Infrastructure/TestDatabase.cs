@@ -8,55 +8,50 @@ using Microsoft.Extensions.Hosting;
 namespace IESCP.Tests.Infrastructure;
 
 /// <summary>
-/// The data layer as the app composes it, on a fresh SQLite file of its own: for tests of
-/// repositories and rules without a web server.
+/// The data layer as the app composes it, on a SQLite file of its own (a copy of the migrated
+/// template) and with a clock the test controls: for tests of repositories and rules without a
+/// web server.
 /// </summary>
 public class TestDatabase : IAsyncLifetime
 {
-    public const string AdminPassword = "Admin#Test1";
-
-    private readonly Dictionary<string, string?> settings;
-
-    public TestDatabase() : this(new Dictionary<string, string?>())
-    {
-    }
-
-    protected TestDatabase(IDictionary<string, string?> extraSettings)
-    {
-        Folder = TempFolder.Create("iescp-db-");
-        settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Iescp"] = $"Data Source={Path.Combine(Folder, "iescp.db")}",
-            ["Admin:Email"] = "admin@iescp.test",
-            ["Admin:Password"] = AdminPassword,
-        };
-        foreach (var (key, value) in extraSettings)
-        {
-            settings[key] = value;
-        }
-    }
-
-    public string Folder { get; }
-
-    public IServiceProvider Services => host!.Services;
+    public const string AdminPassword = DatabaseTemplate.AdminPassword;
 
     private IHost? host;
+
+    public string Folder { get; } = TempFolder.Create("iescp-db-");
+
+    public string DatabaseFile => Path.Combine(Folder, "iescp.db");
+
+    public TestClock Clock { get; } = new();
+
+    public IServiceProvider Services => host!.Services;
 
     public async Task InitializeAsync()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
-            EnvironmentName = "Testing",
+            EnvironmentName = DependencyInjection.TestingEnvironment,
             ContentRootPath = Folder,
         });
-        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(DatabaseTemplate.Settings(DatabaseFile));
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        ConfigureServices(builder.Services);
         builder.AddIescpData();
         host = builder.Build();
         await CreateSchemaAsync();
     }
 
-    /// <summary>Migrates and seeds, as the app does at start.</summary>
-    protected virtual Task CreateSchemaAsync() => Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    /// <summary>Test-only services (an interceptor, say), added before the app's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Starts from the migrated template and runs the start-up initializer on it, as the app does.</summary>
+    protected virtual async Task CreateSchemaAsync()
+    {
+        await DatabaseTemplate.CopyToAsync(DatabaseFile);
+        await Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
@@ -74,11 +69,11 @@ public class TestDatabase : IAsyncLifetime
     {
         if (host is not null)
         {
+            await DatabaseTemplate.ClosePooledConnectionsAsync(Services);
             await host.StopAsync();
             host.Dispose();
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         TempFolder.Delete(Folder);
     }
 }

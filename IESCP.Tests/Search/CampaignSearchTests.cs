@@ -18,7 +18,7 @@ public sealed class CampaignSearchTests : DatabaseTest
         await Db.AddCampaignAsync(sponsor, c => (c.Name, c.StartDate, c.EndDate) = ("Ends today", Today.AddDays(-10), Today));
         await Db.AddCampaignAsync(sponsor, c => (c.Name, c.Visibility) = ("Private", CampaignVisibility.Private));
         await Db.AddCampaignAsync(sponsor, c => (c.Name, c.StartDate, c.EndDate) = ("Ended", Today.AddDays(-10), Today.AddDays(-1)));
-        await Db.AddCampaignAsync(sponsor, c => (c.Name, c.DeletedAt) = ("Deleted", DateTime.UtcNow));
+        await Db.AddCampaignAsync(sponsor, c => (c.Name, c.DeletedAt) = ("Deleted", Db.Clock.GetUtcNow().UtcDateTime));
         await Db.AddCampaignAsync(sponsor, c => (c.Name, c.IsFlagged) = ("Flagged", true));
         await Db.AddCampaignAsync(await Db.CreateSponsorAsync(approved: false), c => c.Name = "Pending sponsor");
         var flaggedSponsor = await Db.CreateSponsorAsync();
@@ -94,5 +94,5 @@ public sealed class CampaignSearchTests : DatabaseTest
     private async Task<string[]> NamesAsync(Actor influencer, CampaignSearchQuery query) =>
         [.. (await Db.Get<CampaignSearch>().SearchAsync(influencer, query)).Items.Select(c => c.Name)];
 
-    private static DateOnly Today => MarketplaceSeed.Today;
+    private DateOnly Today => Db.Clock.Today;
 }

@@ -5,7 +5,8 @@ namespace IESCP.Tests.Web;
 
 /// <summary>The role rules, enforced by the server on every request whatever the UI shows.</summary>
 [Trait("Category", "Integration")]
-public sealed class AuthorizationHttpTests(IescpApp app) : IClassFixture<IescpApp>
+[Collection(AppCollection.Name)]
+public sealed class AuthorizationHttpTests(IescpApp app)
 {
     public static TheoryData<string> HomePages => ["/admin", "/sponsor", "/influencer", "/sponsor/pending"];
 

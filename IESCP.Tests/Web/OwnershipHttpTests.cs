@@ -12,7 +12,8 @@ namespace IESCP.Tests.Web;
 /// people's campaigns and requests read as "not found", other roles' pages are refused.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class OwnershipHttpTests(IescpApp app) : IClassFixture<IescpApp>
+[Collection(AppCollection.Name)]
+public sealed class OwnershipHttpTests(IescpApp app)
 {
     [Fact]
     public async Task Pages_of_another_sponsors_campaign_and_request_show_nothing_of_them()
@@ -61,7 +62,7 @@ public sealed class OwnershipHttpTests(IescpApp app) : IClassFixture<IescpApp>
     {
         var owner = await app.Users.SponsorAsync();
         var influencer = await app.Users.InfluencerAsync();
-        var campaign = await app.Get<CampaignRepository>().CreateAsync(owner.Actor, Marketplace.Campaign(name: campaignName, visibility: CampaignVisibility.Private));
+        var campaign = await app.Get<CampaignRepository>().CreateAsync(owner.Actor, Marketplace.Campaign(name: campaignName, visibility: CampaignVisibility.Private, start: DateOnly.FromDateTime(DateTime.UtcNow)));
         var influencerId = (await app.Get<InfluencerRepository>().GetOwnProfileAsync(influencer.Actor))!.Id;
         var request = await app.Get<AdRequestRepository>().SendAsync(owner.Actor, campaign.Value, influencerId, Marketplace.Offer(300m));
         Assert.True(request.Succeeded, request.Message);

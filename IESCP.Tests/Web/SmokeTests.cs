@@ -3,7 +3,8 @@ using IESCP.Tests.Infrastructure;
 namespace IESCP.Tests.Web;
 
 [Trait("Category", "Integration")]
-public sealed class SmokeTests(IescpApp app) : IClassFixture<IescpApp>
+[Collection(AppCollection.Name)]
+public sealed class SmokeTests(IescpApp app)
 {
     [Fact]
     public async Task The_home_page_and_the_blazor_script_are_served_by_the_real_server()
