@@ -6,11 +6,15 @@ using IESCP.Data.Reviews;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace IESCP.Data;
 
 public sealed class IescpDbContext(DbContextOptions<IescpDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
+    /// <summary>Now, by the app's clock (a test's own clock under test), in UTC.</summary>
+    public DateTime Now => this.GetService<TimeProvider>().GetUtcNow().UtcDateTime;
+
     public DbSet<Sponsor> Sponsors => Set<Sponsor>();
 
     public DbSet<Influencer> Influencers => Set<Influencer>();

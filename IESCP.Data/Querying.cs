@@ -11,15 +11,23 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, int 
 
 internal static class Querying
 {
-    public const int MaxPageSize = 100;
+    /// <summary>The most rows any list returns at once.</summary>
+    public const int MaxPageSize = 50;
 
-    /// <summary>Counts, then reads one page (1-based); a page size outside 1..100 is clamped.</summary>
+    /// <summary>Pages count from 1; a page size outside 1..<see cref="MaxPageSize"/> is brought inside.</summary>
+    public static (int Page, int Size, int Skip) Paging(int page, int pageSize)
+    {
+        var size = Math.Clamp(pageSize, 1, MaxPageSize);
+        var current = Math.Max(1, page);
+        return (current, size, (current - 1) * size);
+    }
+
+    /// <summary>Counts, then reads one page (see <see cref="Paging"/>).</summary>
     public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, int page, int pageSize)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        (page, pageSize, var skip) = Paging(page, pageSize);
         var total = await query.CountAsync();
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync();
+        var items = await query.Skip(skip).Take(pageSize).ToListAsync();
         return new PagedResult<T>(items, total, page, pageSize);
     }
 

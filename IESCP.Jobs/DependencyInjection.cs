@@ -13,7 +13,7 @@ public static class DependencyInjection
         builder.Services.AddOptions<EmailOptions>().Bind(builder.Configuration.GetSection(EmailOptions.Section));
         builder.Services.AddSingleton<MailSender>();
 
-        // In-process scheduler with the RAM job store. Jobs and their cron triggers are added here.
+        // The in-process scheduler with its RAM job store; it has no jobs yet.
         builder.Services.AddQuartz(quartz => quartz.UseInMemoryStore());
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;

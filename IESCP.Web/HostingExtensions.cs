@@ -5,6 +5,8 @@ using IESCP.Jobs.Email;
 using IESCP.Web.Authorization;
 using IESCP.Web.Components;
 using IESCP.Web.Components.Account;
+using IESCP.Web.Live;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -54,6 +56,8 @@ internal static class HostingExtensions
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<LiveCircuit>();
+        services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<LiveCircuit>());
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
 
         services.AddAuthentication(options =>

@@ -5,8 +5,8 @@ namespace IESCP.Data.AdRequests;
 
 internal sealed class AdRequestConfiguration : IEntityTypeConfiguration<AdRequest>
 {
-    /// <summary>Pending, Negotiating, Accepted and Paid: at most one of these per campaign and influencer.</summary>
-    public const string OpenFilter = "\"Status\" IN (0, 1, 2, 6)";
+    /// <summary>At most one open request (<see cref="AdRequestRules.Open"/>) per campaign and influencer.</summary>
+    public static readonly string OpenFilter = $"\"Status\" IN ({string.Join(", ", AdRequestRules.Open.Select(s => (int)s))})";
 
     public void Configure(EntityTypeBuilder<AdRequest> builder)
     {

@@ -17,20 +17,12 @@ public enum AdRequestAction
     Review = 9,
 }
 
-/// <summary>A request as a command finds it, read inside the command's transaction.</summary>
-internal sealed record RequestState(
-    int Id, int CampaignId, int SponsorId, int InfluencerId, string SponsorUserId, string InfluencerUserId,
-    AdRequestStatus Status, Party InitiatedBy, Party LatestBy, int LatestRevision, long PaymentCents, string Requirements,
-    DateTime? DeliveredAt)
-{
-    public static readonly Expression<Func<AdRequest, RequestState>> FromEntity = r => new RequestState(
-        r.Id, r.CampaignId, r.Campaign!.SponsorId, r.InfluencerId, r.Campaign.Sponsor!.UserId, r.Influencer!.UserId,
-        r.Status, r.InitiatedBy, r.LatestBy, r.LatestRevision, r.PaymentCents, r.Requirements, r.DeliveredAt);
-}
+/// <summary>Who makes a move, and the revision they answer (the latest, unless they saw an older one).</summary>
+internal sealed record Move(Party By, int SeenRevision);
 
 /// <summary>
-/// The state machine of an ad request as pure rules: each returns null when the side may act,
-/// or the message that explains why not.
+/// The state machine of an ad request: each move is a list of rules (<see cref="Rule{TRow, TArg}"/>),
+/// each written once and used both to explain a refusal and to guard the move's UPDATE.
 /// </summary>
 internal static class AdRequestRules
 {
@@ -38,42 +30,68 @@ internal static class AdRequestRules
 
     public const string AlreadyReviewed = "You have already reviewed this request.";
 
-    public static readonly AdRequestStatus[] Negotiable = [AdRequestStatus.Pending, AdRequestStatus.Negotiating];
+    /// <summary>Still being negotiated: an offer is on the table.</summary>
+    public static readonly IReadOnlyList<AdRequestStatus> Negotiable = [AdRequestStatus.Pending, AdRequestStatus.Negotiating];
 
-    public static string? CanEdit(RequestState r, Party by) =>
-        Only(Party.Sponsor, by, "edit this offer")
-        ?? StatusIn(r.Status, "edited", AdRequestStatus.Pending)
-        ?? (r.LatestBy == Party.Sponsor ? null : "The influencer has answered; make a counter-offer instead.");
+    /// <summary>Not closed: at most one such request per campaign and influencer.</summary>
+    public static readonly IReadOnlyList<AdRequestStatus> Open =
+        [AdRequestStatus.Pending, AdRequestStatus.Negotiating, AdRequestStatus.Accepted, AdRequestStatus.Paid];
 
-    public static string? CanCounter(RequestState r, Party by, int expectedRevision) =>
-        StatusIn(r.Status, "negotiated", Negotiable) ?? Fresh(r, expectedRevision) ?? Turn(r, by);
+    /// <summary>Their payment is held on the campaign's budget.</summary>
+    public static readonly IReadOnlyList<AdRequestStatus> Committed = [AdRequestStatus.Accepted, AdRequestStatus.Paid, AdRequestStatus.Completed];
 
-    public static string? CanAccept(RequestState r, Party by, int expectedRevision) =>
-        StatusIn(r.Status, "accepted", Negotiable) ?? Fresh(r, expectedRevision) ?? Turn(r, by);
+    public static readonly Expression<Func<AdRequest, bool>> IsOpen = r => Open.Contains(r.Status);
 
-    public static string? CanReject(RequestState r, Party by) => StatusIn(r.Status, "rejected", Negotiable) ?? Turn(r, by);
+    // Declared before the moves that use them: static fields initialize in order.
+    private static readonly Rule<AdRequest, Move> Unchanged = new((r, m) => r.LatestRevision == m.SeenRevision, (_, _) => ChangedMeanwhile);
 
-    public static string? CanWithdraw(RequestState r, Party by) =>
-        (r.InitiatedBy == by ? null : $"Only the {r.InitiatedBy.Noun()} who sent this request can withdraw it.")
-        ?? StatusIn(r.Status, "withdrawn", Negotiable);
+    private static readonly Rule<AdRequest, Move> YourTurn =
+        new((r, m) => r.LatestBy != m.By, (_, m) => $"The latest offer is yours; wait for the {m.By.Other().Noun()}'s answer.");
 
-    public static string? CanCancel(RequestState r, Party by) =>
-        Only(Party.Sponsor, by, "cancel this request") ?? StatusIn(r.Status, "cancelled", AdRequestStatus.Accepted);
+    public static readonly Transition Edit = new(AdRequestAction.Edit,
+        OnlyThe(Party.Sponsor, "edit this offer"),
+        StatusIs("edited", AdRequestStatus.Pending),
+        new((r, _) => r.LatestBy == Party.Sponsor, (_, _) => "The influencer has answered; make a counter-offer instead."),
+        Unchanged);
 
-    public static string? CanPay(RequestState r, Party by) =>
-        Only(Party.Sponsor, by, "pay for this request") ?? StatusIn(r.Status, "paid", AdRequestStatus.Accepted);
+    public static readonly Transition Counter = new(AdRequestAction.Counter, StatusIs("negotiated", Negotiable), Unchanged, YourTurn);
 
-    public static string? CanDeliver(RequestState r, Party by) =>
-        Only(Party.Influencer, by, "deliver this request") ?? StatusIn(r.Status, "delivered", AdRequestStatus.Paid);
+    public static readonly Transition Accept = new(AdRequestAction.Accept, StatusIs("accepted", Negotiable), Unchanged, YourTurn);
 
-    public static string? CanComplete(RequestState r, Party by) =>
-        Only(Party.Sponsor, by, "complete this request")
-        ?? StatusIn(r.Status, "completed", AdRequestStatus.Paid)
-        ?? (r.DeliveredAt is null ? "The influencer hasn't delivered yet." : null);
+    public static readonly Transition Reject = new(AdRequestAction.Reject, StatusIs("rejected", Negotiable), YourTurn);
 
-    public static string? CanReview(RequestState r, bool alreadyReviewed) =>
-        StatusIn(r.Status, "reviewed", AdRequestStatus.Completed)
-        ?? (alreadyReviewed ? AlreadyReviewed : null);
+    public static readonly Transition Withdraw = new(AdRequestAction.Withdraw,
+        new((r, m) => r.InitiatedBy == m.By, (r, _) => $"Only the {r.InitiatedBy.Noun()} who sent this request can withdraw it."),
+        StatusIs("withdrawn", Negotiable));
+
+    public static readonly Transition Cancel = new(AdRequestAction.Cancel,
+        OnlyThe(Party.Sponsor, "cancel this request"), StatusIs("cancelled", AdRequestStatus.Accepted));
+
+    public static readonly Transition Pay = new(AdRequestAction.Pay,
+        OnlyThe(Party.Sponsor, "pay for this request"), StatusIs("paid", AdRequestStatus.Accepted));
+
+    /// <summary>The influencer may hand in a corrected link until the sponsor completes the request.</summary>
+    public static readonly Transition Deliver = new(AdRequestAction.Deliver,
+        OnlyThe(Party.Influencer, "deliver this request"), StatusIs("delivered", AdRequestStatus.Paid));
+
+    public static readonly Transition Complete = new(AdRequestAction.Complete,
+        OnlyThe(Party.Sponsor, "complete this request"),
+        StatusIs("completed", AdRequestStatus.Paid),
+        new((r, _) => r.DeliveredAt != null, (_, _) => "The influencer hasn't delivered yet."));
+
+    /// <summary>Each side reviews once, which the reviews' unique index keeps; this is the request's part.</summary>
+    public static readonly Transition Review = new(AdRequestAction.Review, StatusIs("reviewed", AdRequestStatus.Completed));
+
+    private static readonly Transition[] All = [Edit, Counter, Accept, Reject, Withdraw, Cancel, Pay, Deliver, Complete, Review];
+
+    /// <summary>The actions a side may take on the request as it is now.</summary>
+    public static IReadOnlySet<AdRequestAction> ActionsFor(AdRequest request, Party by, bool reviewed)
+    {
+        var move = new Move(by, request.LatestRevision);
+        return All.Where(t => t.Refusal(request, move) is null && (t.Action != AdRequestAction.Review || !reviewed))
+            .Select(t => t.Action)
+            .ToHashSet();
+    }
 
     /// <summary>Who the request waits for, or null when it is closed or done.</summary>
     public static Party? WaitingFor(AdRequestStatus status, Party latestBy, DateTime? deliveredAt) => status switch
@@ -84,44 +102,13 @@ internal static class AdRequestRules
         _ => null,
     };
 
-    public static IReadOnlySet<AdRequestAction> ActionsFor(RequestState r, Party by, bool reviewed)
-    {
-        var allowed = new HashSet<AdRequestAction>();
-        void Add(AdRequestAction action, string? refusal)
-        {
-            if (refusal is null)
-            {
-                allowed.Add(action);
-            }
-        }
+    private static Rule<AdRequest, Move> OnlyThe(Party party, string action) =>
+        new((_, m) => m.By == party, (_, _) => $"Only the {party.Noun()} can {action}.");
 
-        Add(AdRequestAction.Edit, CanEdit(r, by));
-        Add(AdRequestAction.Counter, CanCounter(r, by, r.LatestRevision));
-        Add(AdRequestAction.Accept, CanAccept(r, by, r.LatestRevision));
-        Add(AdRequestAction.Reject, CanReject(r, by));
-        Add(AdRequestAction.Withdraw, CanWithdraw(r, by));
-        Add(AdRequestAction.Cancel, CanCancel(r, by));
-        Add(AdRequestAction.Pay, CanPay(r, by));
-        Add(AdRequestAction.Deliver, CanDeliver(r, by));
-        Add(AdRequestAction.Complete, CanComplete(r, by));
-        Add(AdRequestAction.Review, CanReview(r, reviewed));
-        return allowed;
-    }
-
-
-    private static string? Only(Party required, Party by, string action) =>
-        by == required ? null : $"Only the {required.Noun()} can {action}.";
-
-    private static string? Fresh(RequestState r, int expectedRevision) =>
-        r.LatestRevision == expectedRevision ? null : ChangedMeanwhile;
-
-    private static string? Turn(RequestState r, Party by) =>
-        r.LatestBy != by ? null : $"The latest offer is yours; wait for the {by.Other().Noun()}'s answer.";
-
-    private static string? StatusIn(AdRequestStatus status, string done, params AdRequestStatus[] allowed) =>
-        allowed.Contains(status) ? null
-        : Stage(status) < Stage(allowed[0]) ? $"This request is {status}; it can't be {done} yet."
-        : $"This request is {status}; it can no longer be {done}.";
+    private static Rule<AdRequest, Move> StatusIs(string done, params IReadOnlyList<AdRequestStatus> allowed) =>
+        new((r, _) => allowed.Contains(r.Status), (r, _) =>
+            Stage(r.Status) < Stage(allowed[0]) ? $"This request is {r.Status}; it can't be {done} yet."
+            : $"This request is {r.Status}; it can no longer be {done}.");
 
     /// <summary>How far along the happy path a status is; closed statuses are past every step.</summary>
     private static int Stage(AdRequestStatus status) => status switch
@@ -132,4 +119,18 @@ internal static class AdRequestRules
         AdRequestStatus.Completed => 3,
         _ => int.MaxValue,
     };
+}
+
+/// <summary>One move of the state machine: which action it is and the rules it must pass.</summary>
+internal sealed class Transition(AdRequestAction action, params Rule<AdRequest, Move>[] rules)
+{
+    private readonly RuleSet<AdRequest, Move> all = new(rules);
+
+    public AdRequestAction Action => action;
+
+    /// <summary>Why the move is refused on the request as read, or null when it is allowed.</summary>
+    public string? Refusal(AdRequest request, Move move) => all.Refusal(request, move);
+
+    /// <summary>The same rules as the WHERE of the move's UPDATE.</summary>
+    public Expression<Func<AdRequest, bool>> Guard(Move move) => all.Guard(move);
 }

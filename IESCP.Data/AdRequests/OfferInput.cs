@@ -23,4 +23,15 @@ public sealed class OfferInput
     internal string TrimmedRequirements => Requirements.Trim();
 
     internal string TrimmedMessage => Message?.Trim() ?? "";
+
+    internal AdRequestRevision ToRevision(int number, Party by, string authorUserId, DateTime now) => new()
+    {
+        Number = number,
+        By = by,
+        AuthorUserId = authorUserId,
+        PaymentCents = PaymentCents,
+        Requirements = TrimmedRequirements,
+        Message = TrimmedMessage,
+        CreatedAt = now,
+    };
 }

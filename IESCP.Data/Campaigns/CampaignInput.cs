@@ -14,11 +14,9 @@ public sealed class CampaignInput : IValidatableObject
     [Display(Name = "Description")]
     public string? Description { get; set; }
 
-    [Required(ErrorMessage = "Choose a category.")]
     [Display(Name = "Category")]
     public string Category { get; set; } = "";
 
-    [Required(ErrorMessage = "Choose a niche.")]
     [Display(Name = "Niche")]
     public string Niche { get; set; } = "";
 
@@ -46,13 +44,9 @@ public sealed class CampaignInput : IValidatableObject
             yield return new ValidationResult("The end date can't be before the start date.", [nameof(EndDate)]);
         }
 
-        if (!string.IsNullOrEmpty(Category) && !Niches.IsCategory(Category))
+        foreach (var error in NicheChoice.Validate(Category, Niche, nameof(Category), nameof(Niche)))
         {
-            yield return new ValidationResult("Choose a category from the list.", [nameof(Category)]);
-        }
-        else if (!string.IsNullOrEmpty(Niche) && !Niches.Belongs(Niche, Category))
-        {
-            yield return new ValidationResult($"Choose a niche of {Category}.", [nameof(Niche)]);
+            yield return error;
         }
     }
 

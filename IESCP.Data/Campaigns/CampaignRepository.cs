@@ -1,16 +1,122 @@
 using IESCP.Data.AdRequests;
+using IESCP.Data.Database;
 using IESCP.Data.Identity;
-using IESCP.Data.Sponsors;
+using IESCP.Data.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace IESCP.Data.Campaigns;
 
-/// <summary>A sponsor's commands on its own campaigns.</summary>
-public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> contexts, AdRequestNotifier notifier, TimeProvider clock)
+/// <summary>A sponsor's own campaigns: the list with their ledgers, one campaign with its requests, and the commands on them.</summary>
+public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> contexts, ILiveEvents events, TimeProvider clock)
 {
     public const string DeletedReason = "The sponsor deleted the campaign";
 
     internal static readonly CommandResult NotFound = CommandResult.Fail("That campaign was not found.");
+
+    /// <summary>Deleting a campaign cancels what is still open and unpaid; paid work may still be delivered.</summary>
+    private static readonly IReadOnlyList<AdRequestStatus> CancelledWithCampaign = [AdRequestStatus.Pending, AdRequestStatus.Negotiating, AdRequestStatus.Accepted];
+
+    public async Task<PagedResult<CampaignSummary>> ListOwnAsync(Actor actor, CampaignListQuery query)
+    {
+        actor.Require(Roles.Sponsor);
+        await using var db = await contexts.CreateDbContextAsync();
+        var today = DateOnly.FromDateTime(db.Now);
+        var campaigns = db.Campaigns.Where(c => c.Sponsor!.UserId == actor.UserId && c.DeletedAt == null);
+        if (Querying.ContainsPattern(query.Text) is { } pattern)
+        {
+            campaigns = campaigns.Where(c => EF.Functions.Like(c.Name, pattern, @"\") || EF.Functions.Like(c.Description, pattern, @"\"));
+        }
+
+        if (!string.IsNullOrEmpty(query.Niche))
+        {
+            campaigns = campaigns.Where(c => c.Niche == query.Niche);
+        }
+
+        if (query.Visibility is { } visibility)
+        {
+            campaigns = campaigns.Where(c => c.Visibility == visibility);
+        }
+
+        campaigns = query.Phase switch
+        {
+            CampaignPhase.Upcoming => campaigns.Where(c => c.StartDate > today),
+            CampaignPhase.Current => campaigns.Where(c => c.StartDate <= today && c.EndDate >= today),
+            CampaignPhase.Ended => campaigns.Where(c => c.EndDate < today),
+            _ => campaigns,
+        };
+        var sorted = query.Sort switch
+        {
+            CampaignSort.Name => campaigns.Sort(c => c.Name, query.Descending),
+            CampaignSort.Start => campaigns.Sort(c => c.StartDate, query.Descending),
+            CampaignSort.End => campaigns.Sort(c => c.EndDate, query.Descending),
+            CampaignSort.Budget => campaigns.Sort(c => c.BudgetCents, query.Descending),
+            _ => campaigns.Sort(c => c.CreatedAt, query.Descending),
+        };
+        return await sorted.ThenBy(c => c.Id)
+            .Select(c => new CampaignSummary(c.Id, c.Name, c.Category, c.Niche, c.StartDate, c.EndDate, c.Visibility, c.IsFlagged,
+                PhaseOf(c.StartDate, c.EndDate, today), CampaignLedger.FromCents(c.BudgetCents, c.CommittedCents, c.SpentCents), c.CreatedAt))
+            .ToPageAsync(query.Page, query.PageSize);
+    }
+
+    /// <summary>The sponsor's campaigns that can take new requests now (not ended, not flagged), soonest end first.</summary>
+    public async Task<IReadOnlyList<CampaignChoice>> ListOpenForRequestsAsync(Actor actor)
+    {
+        actor.Require(Roles.Sponsor);
+        await using var db = await contexts.CreateDbContextAsync();
+        var today = DateOnly.FromDateTime(db.Now);
+        return await db.Campaigns.Where(c => c.Sponsor!.UserId == actor.UserId && c.DeletedAt == null && !c.IsFlagged && c.EndDate >= today)
+            .OrderBy(c => c.EndDate).ThenBy(c => c.Id)
+            .Select(c => new CampaignChoice(c.Id, c.Name))
+            .ToListAsync();
+    }
+
+    /// <summary>The sponsor's own campaign with its ledger and all its requests; null for anyone else's.</summary>
+    public async Task<CampaignDetail?> GetOwnAsync(Actor actor, int campaignId)
+    {
+        actor.Require(Roles.Sponsor);
+        await using var db = await contexts.CreateDbContextAsync();
+        var today = DateOnly.FromDateTime(db.Now);
+        var campaign = await db.Campaigns.Where(c => c.Id == campaignId && c.Sponsor!.UserId == actor.UserId && c.DeletedAt == null)
+            .FirstOrDefaultAsync();
+        if (campaign is null)
+        {
+            return null;
+        }
+
+        var requests = await db.AdRequests.Where(r => r.CampaignId == campaignId)
+            .OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id)
+            .Select(r => new CampaignRequest(r.Id, r.InfluencerId, r.Influencer!.Name, r.Status, Money.FromCents(r.PaymentCents),
+                r.LatestRevision, r.LatestBy, r.InitiatedBy, r.UpdatedAt))
+            .ToListAsync();
+        return new CampaignDetail(campaign.Id, campaign.Name, campaign.Description, campaign.Category, campaign.Niche,
+            campaign.StartDate, campaign.EndDate, campaign.Visibility, campaign.Goals, campaign.IsFlagged,
+            PhaseOf(campaign.StartDate, campaign.EndDate, today),
+            CampaignLedger.FromCents(campaign.BudgetCents, campaign.CommittedCents, campaign.SpentCents), requests);
+    }
+
+    /// <summary>The edit form filled with the sponsor's own campaign; null for anyone else's.</summary>
+    public async Task<CampaignInput?> GetForEditAsync(Actor actor, int campaignId)
+    {
+        actor.Require(Roles.Sponsor);
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.Campaigns.Where(c => c.Id == campaignId && c.Sponsor!.UserId == actor.UserId && c.DeletedAt == null)
+            .Select(c => new CampaignInput
+            {
+                Name = c.Name,
+                Description = c.Description,
+                Category = c.Category,
+                Niche = c.Niche,
+                StartDate = c.StartDate,
+                EndDate = c.EndDate,
+                Budget = Money.FromCents(c.BudgetCents),
+                Visibility = c.Visibility,
+                Goals = c.Goals,
+            })
+            .FirstOrDefaultAsync();
+    }
+
+    internal static CampaignPhase PhaseOf(DateOnly start, DateOnly end, DateOnly today) =>
+        today < start ? CampaignPhase.Upcoming : today > end ? CampaignPhase.Ended : CampaignPhase.Current;
 
     public async Task<CommandResult<int>> CreateAsync(Actor actor, CampaignInput input)
     {
@@ -22,10 +128,13 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
         }
 
         await using var db = await contexts.CreateDbContextAsync();
-        if (await db.ApprovedSponsorIdAsync(actor) is not { } sponsorId)
+        var acting = await db.ActingSponsorIdAsync(actor);
+        if (!acting.Succeeded)
         {
-            return CommandResult<int>.Failure(ApprovedSponsor.NotApproved);
+            return acting;
         }
+
+        var sponsorId = acting.Value;
 
         var campaign = new Campaign { SponsorId = sponsorId };
         input.ApplyTo(campaign);
@@ -48,16 +157,19 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
         }
 
         await using var db = await contexts.CreateDbContextAsync();
-        if (await db.ApprovedSponsorIdAsync(actor) is not { } sponsorId)
+        var acting = await db.ActingSponsorIdAsync(actor);
+        if (!acting.Succeeded)
         {
-            return ApprovedSponsor.NotApproved;
+            return acting;
         }
+
+        var sponsorId = acting.Value;
 
         var values = new Campaign();
         input.ApplyTo(values);
         var own = db.Campaigns.Where(c => c.Id == campaignId && c.SponsorId == sponsorId && c.DeletedAt == null);
         var updated = await own.Where(c => c.CommittedCents <= values.BudgetCents)
-            .ExecuteUpdateAsync(set => set
+            .UpdateAsync(db, set => set
                 .SetProperty(c => c.Name, values.Name)
                 .SetProperty(c => c.Description, values.Description)
                 .SetProperty(c => c.Category, values.Category)
@@ -66,8 +178,7 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
                 .SetProperty(c => c.EndDate, values.EndDate)
                 .SetProperty(c => c.BudgetCents, values.BudgetCents)
                 .SetProperty(c => c.Visibility, values.Visibility)
-                .SetProperty(c => c.Goals, values.Goals)
-                .SetProperty(c => c.UpdatedAt, clock.GetUtcNow().UtcDateTime));
+                .SetProperty(c => c.Goals, values.Goals));
         if (updated == 1)
         {
             return CommandResult.Ok;
@@ -90,10 +201,13 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
         actor.Require(Roles.Sponsor);
         await using var db = await contexts.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        if (await db.ApprovedSponsorIdAsync(actor) is not { } sponsorId)
+        var acting = await db.ActingSponsorIdAsync(actor);
+        if (!acting.Succeeded)
         {
-            return ApprovedSponsor.NotApproved;
+            return acting;
         }
+
+        var sponsorId = acting.Value;
 
         var own = db.Campaigns.Where(c => c.Id == campaignId && c.SponsorId == sponsorId && c.DeletedAt == null);
         if (!await own.AnyAsync())
@@ -101,8 +215,7 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
             return NotFound;
         }
 
-        var closing = db.AdRequests.Where(r => r.CampaignId == campaignId
-            && (r.Status == AdRequestStatus.Pending || r.Status == AdRequestStatus.Negotiating || r.Status == AdRequestStatus.Accepted));
+        var closing = db.AdRequests.Where(r => r.CampaignId == campaignId && CancelledWithCampaign.Contains(r.Status));
         var cancelled = await closing.Select(r => new { r.Id, r.Status, InfluencerUserId = r.Influencer!.UserId }).ToListAsync();
         var accepted = cancelled.Count(r => r.Status == AdRequestStatus.Accepted);
         var paid = await db.AdRequests.CountAsync(r => r.CampaignId == campaignId && r.Status == AdRequestStatus.Paid);
@@ -111,21 +224,20 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
             return CommandResult.Fail(ConfirmationNeeded(accepted, paid));
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         // Once Paid and Completed requests are all that stay committed, committed equals spent.
-        await own.ExecuteUpdateAsync(set => set
-            .SetProperty(c => c.DeletedAt, now)
-            .SetProperty(c => c.CommittedCents, c => c.SpentCents)
-            .SetProperty(c => c.UpdatedAt, now));
-        await closing.ExecuteUpdateAsync(set => set
+        await own.UpdateAsync(db, set => set
+            .SetProperty(c => c.DeletedAt, db.Now)
+            .SetProperty(c => c.CommittedCents, c => c.SpentCents));
+        await closing.UpdateAsync(db, set => set
             .SetProperty(r => r.Status, AdRequestStatus.Cancelled)
-            .SetProperty(r => r.ClosedReason, DeletedReason)
-            .SetProperty(r => r.UpdatedAt, now));
+            .SetProperty(r => r.ClosedReason, DeletedReason));
         await transaction.CommitAsync();
 
-        foreach (var request in cancelled)
+        // One event per affected user, however many requests the campaign had.
+        events.Publish(new CampaignChanged(campaignId, actor.UserId, [.. cancelled.Select(r => r.Id)]));
+        foreach (var influencer in cancelled.GroupBy(r => r.InfluencerUserId))
         {
-            await notifier.NotifyAsync(new AdRequestChange(request.Id, actor.UserId, request.InfluencerUserId));
+            events.Publish(new CampaignChanged(campaignId, influencer.Key, [.. influencer.Select(r => r.Id)]));
         }
 
         return CommandResult.Ok;

@@ -51,3 +51,6 @@ public sealed record CampaignDetail(
 public sealed record CampaignRequest(
     int Id, int InfluencerId, string InfluencerName, AdRequestStatus Status, decimal Payment,
     int LatestRevision, Party LatestBy, Party InitiatedBy, DateTime UpdatedAt);
+
+/// <summary>A campaign as a sponsor picks it from a list.</summary>
+public sealed record CampaignChoice(int Id, string Name);

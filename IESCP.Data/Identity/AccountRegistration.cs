@@ -1,4 +1,5 @@
 using IESCP.Data.Influencers;
+using IESCP.Data.Live;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.Identity;
 
@@ -11,18 +12,31 @@ public sealed record RegistrationResult(ApplicationUser? User, IReadOnlyList<(st
 }
 
 /// <summary>Creates a user, its role and its profile in one transaction.</summary>
-public sealed class AccountRegistration(UserManager<ApplicationUser> users, IescpDbContext db, TimeProvider clock)
+public sealed class AccountRegistration(UserManager<ApplicationUser> users, IescpDbContext db, ILiveEvents events, TimeProvider clock)
 {
-    public Task<RegistrationResult> RegisterSponsorAsync(SponsorRegistration input) =>
-        RegisterAsync(input, Roles.Sponsor, user => db.Sponsors.Add(new Sponsor
+    /// <summary>A new sponsor waits for an admin; every open admin page hears of it at once.</summary>
+    public async Task<RegistrationResult> RegisterSponsorAsync(SponsorRegistration input)
+    {
+        var sponsor = new Sponsor
         {
-            UserId = user.Id,
             Name = input.Name.Trim(),
             Kind = input.Kind,
             Industry = input.Industry.Trim(),
             BudgetCents = Money.ToCents(input.Budget),
             Status = ApprovalStatus.Pending,
-        }));
+        };
+        var result = await RegisterAsync(input, Roles.Sponsor, user =>
+        {
+            sponsor.UserId = user.Id;
+            db.Sponsors.Add(sponsor);
+        });
+        if (result.Succeeded)
+        {
+            events.Publish(new SponsorSignedUp(sponsor.Id));
+        }
+
+        return result;
+    }
 
     public Task<RegistrationResult> RegisterInfluencerAsync(InfluencerRegistration input) =>
         RegisterAsync(input, Roles.Influencer, user => db.Influencers.Add(new Influencer

@@ -45,15 +45,13 @@ public sealed class SponsorRegistration : Registration
 
 public sealed class InfluencerRegistration : Registration
 {
-    [Required]
     [Display(Name = "Category")]
     public string Category { get; set; } = "";
 
-    [Required]
     [Display(Name = "Niche")]
     public string Niche { get; set; } = "";
 
-    [Range(0, 5_000_000_000, ErrorMessage = "Followers must be between 0 and 5,000,000,000.")]
+    [FollowerCount]
     [Display(Name = "Followers")]
     public long Followers { get; set; }
 

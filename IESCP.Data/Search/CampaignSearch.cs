@@ -62,7 +62,7 @@ public sealed class CampaignSearch(IDbContextFactory<IescpDbContext> contexts, T
     public async Task<PagedResult<CampaignSearchItem>> SearchAsync(Actor actor, CampaignSearchQuery query)
     {
         actor.Require(Roles.Influencer);
-        var (page, size, skip) = Paging.Normalize(query.Page, query.PageSize);
+        var (page, size, skip) = Querying.Paging(query.Page, query.PageSize);
         var pattern = Querying.ContainsPattern(query.Text);
 
         await using var db = await contexts.CreateDbContextAsync();

@@ -55,7 +55,7 @@ public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts)
     public async Task<PagedResult<InfluencerSearchItem>> SearchAsync(Actor actor, InfluencerSearchQuery query)
     {
         actor.Require(Roles.Sponsor);
-        var (page, size, skip) = Paging.Normalize(query.Page, query.PageSize);
+        var (page, size, skip) = Querying.Paging(query.Page, query.PageSize);
         var niche = NullIfBlank(query.Niche);
         var category = NullIfBlank(query.Category);
         var nicheCategory = Niches.IsNiche(niche) ? Niches.CategoryOf(niche!) : null;

@@ -1,5 +1,7 @@
 using IESCP.Data.Caching;
+using IESCP.Data.Database;
 using IESCP.Data.Identity;
+using IESCP.Data.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace IESCP.Data.Sponsors;
@@ -8,8 +10,7 @@ public sealed record SponsorProfile(int Id, string Name, SponsorKind Kind, strin
 
 public sealed record PendingSponsor(int Id, string Name, SponsorKind Kind, string Industry, decimal Budget, string Email, DateTime RegisteredAt);
 
-public sealed class SponsorRepository(
-    IDbContextFactory<IescpDbContext> contexts, ReadCache cache, SponsorApprovalNotifier notifier, TimeProvider clock)
+public sealed class SponsorRepository(IDbContextFactory<IescpDbContext> contexts, ReadCache cache, ILiveEvents events)
 {
     private static string StatusKey(string userId) => $"sponsor-status:{userId}";
 
@@ -46,8 +47,11 @@ public sealed class SponsorRepository(
         return [.. rows.Select(r => new PendingSponsor(r.Id, r.Name, r.Kind, r.Industry, Money.FromCents(r.BudgetCents), r.Email ?? "", r.CreatedAt))];
     }
 
-    /// <summary>An admin approves or rejects a pending sponsor; the sponsor's open pages hear of it.</summary>
-    public async Task DecideAsync(Actor actor, int sponsorId, ApprovalStatus decision)
+    /// <summary>
+    /// An admin approves or rejects a pending sponsor; the sponsor's open pages hear of it. Only a
+    /// pending sponsor can be decided, so of two admins deciding at once the second is refused.
+    /// </summary>
+    public async Task<CommandResult> DecideAsync(Actor actor, int sponsorId, ApprovalStatus decision)
     {
         actor.Require(Roles.Admin);
         if (decision == ApprovalStatus.Pending)
@@ -56,14 +60,21 @@ public sealed class SponsorRepository(
         }
 
         await using var db = await contexts.CreateDbContextAsync();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var userId = await db.Sponsors.Where(s => s.Id == sponsorId).Select(s => s.UserId).FirstOrDefaultAsync()
-            ?? throw new KeyNotFoundException("That sponsor no longer exists.");
-        await db.Sponsors.Where(s => s.Id == sponsorId)
-            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, decision)
-                .SetProperty(s => s.DecidedAt, now)
-                .SetProperty(s => s.UpdatedAt, now));
-        await cache.InvalidateAsync(StatusKey(userId));
-        await notifier.NotifyAsync(userId, decision);
+        var sponsor = await db.Sponsors.Where(s => s.Id == sponsorId).Select(s => new { s.UserId, s.Status }).FirstOrDefaultAsync();
+        if (sponsor is null)
+        {
+            return CommandResult.Fail("That sponsor no longer exists.");
+        }
+
+        var now = db.Now;
+        if (await db.Sponsors.Where(s => s.Id == sponsorId && s.Status == ApprovalStatus.Pending)
+                .UpdateAsync(db, set => set.SetProperty(s => s.Status, decision).SetProperty(s => s.DecidedAt, now)) == 0)
+        {
+            return CommandResult.Fail("Another admin has already decided on this sponsor.");
+        }
+
+        await cache.InvalidateAsync(StatusKey(sponsor.UserId));
+        events.Publish(new SponsorDecided(sponsorId, sponsor.UserId, decision));
+        return CommandResult.Ok;
     }
 }

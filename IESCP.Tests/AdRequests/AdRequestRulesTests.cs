@@ -45,10 +45,12 @@ public sealed class AdRequestRulesTests
     [Fact]
     public void An_answer_to_a_revision_that_is_no_longer_the_latest_is_refused()
     {
-        var request = State(AdRequestStatus.Negotiating, Party.Sponsor) with { LatestRevision = 3 };
+        var request = State(AdRequestStatus.Negotiating, Party.Sponsor);
+        request.LatestRevision = 3;
 
-        Assert.Equal("The request changed meanwhile; reload.", AdRequestRules.CanAccept(request, Party.Influencer, expectedRevision: 2));
-        Assert.Equal("The request changed meanwhile; reload.", AdRequestRules.CanCounter(request, Party.Influencer, expectedRevision: 2));
+        Assert.Equal("The request changed meanwhile; reload.", AdRequestRules.Accept.Refusal(request, new Move(Party.Influencer, SeenRevision: 2)));
+        Assert.Equal("The request changed meanwhile; reload.", AdRequestRules.Counter.Refusal(request, new Move(Party.Influencer, SeenRevision: 2)));
+        Assert.Null(AdRequestRules.Accept.Refusal(request, new Move(Party.Influencer, SeenRevision: 3)));
     }
 
     [Theory]
@@ -79,22 +81,33 @@ public sealed class AdRequestRulesTests
         Assert.Equal(expected, AdRequestRules.WaitingFor(status, latestBy, delivered ? TestClock.DefaultStart.UtcDateTime : null));
     }
 
-    private static RequestState State(AdRequestStatus status, Party latestBy) =>
-        new(1, 1, 1, 1, "sponsor-user", "influencer-user", status, InitiatedBy: Party.Sponsor, latestBy, LatestRevision: 1,
-            PaymentCents: 10_000, "One video", DeliveredAt: null);
-
-    private static string? Check(string action, RequestState r, Party by) => action switch
+    private static AdRequest State(AdRequestStatus status, Party latestBy) => new()
     {
-        "accept" => AdRequestRules.CanAccept(r, by, r.LatestRevision),
-        "reject" => AdRequestRules.CanReject(r, by),
-        "counter" => AdRequestRules.CanCounter(r, by, r.LatestRevision),
-        "edit" => AdRequestRules.CanEdit(r, by),
-        "withdraw" => AdRequestRules.CanWithdraw(r, by),
-        "cancel" => AdRequestRules.CanCancel(r, by),
-        "pay" => AdRequestRules.CanPay(r, by),
-        "deliver" => AdRequestRules.CanDeliver(r, by),
-        "complete" => AdRequestRules.CanComplete(r, by),
-        "review" => AdRequestRules.CanReview(r, alreadyReviewed: false),
-        _ => throw new ArgumentOutOfRangeException(nameof(action)),
+        Id = 1,
+        Status = status,
+        InitiatedBy = Party.Sponsor,
+        LatestBy = latestBy,
+        LatestRevision = 1,
+        PaymentCents = 10_000,
+        Requirements = "One video",
     };
+
+    private static string? Check(string action, AdRequest r, Party by)
+    {
+        var move = action switch
+        {
+            "accept" => AdRequestRules.Accept,
+            "reject" => AdRequestRules.Reject,
+            "counter" => AdRequestRules.Counter,
+            "edit" => AdRequestRules.Edit,
+            "withdraw" => AdRequestRules.Withdraw,
+            "cancel" => AdRequestRules.Cancel,
+            "pay" => AdRequestRules.Pay,
+            "deliver" => AdRequestRules.Deliver,
+            "complete" => AdRequestRules.Complete,
+            "review" => AdRequestRules.Review,
+            _ => throw new ArgumentOutOfRangeException(nameof(action)),
+        };
+        return move.Refusal(r, new Move(by, r.LatestRevision));
+    }
 }

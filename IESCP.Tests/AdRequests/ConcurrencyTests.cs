@@ -37,7 +37,7 @@ public sealed class ConcurrencyTests(TestDatabase db) : IClassFixture<TestDataba
             }
 
             var results = await Task.WhenAll(influencers.Select((influencer, i) =>
-                Task.Run(() => db.Get<AdRequestRepository>().AcceptAsync(influencer, requestIds[i], expectedRevision: 1))));
+                Task.Run(() => db.Get<AdRequestRepository>().AcceptAsync(influencer, requestIds[i], seenRevision: 1))));
 
             Assert.Equal(3, results.Count(r => r.Succeeded));
             Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal("Not enough budget left: $0.00 available.", r.Message));
@@ -57,7 +57,7 @@ public sealed class ConcurrencyTests(TestDatabase db) : IClassFixture<TestDataba
         {
             var (campaignId, id) = await NewRequestAsync(sponsor, influencer);
 
-            var accept = Task.Run(() => requests.AcceptAsync(influencer, id, expectedRevision: 1));
+            var accept = Task.Run(() => requests.AcceptAsync(influencer, id, seenRevision: 1));
             var withdraw = Task.Run(() => requests.WithdrawAsync(sponsor, id));
             var results = await Task.WhenAll(accept, withdraw);
 
@@ -80,8 +80,8 @@ public sealed class ConcurrencyTests(TestDatabase db) : IClassFixture<TestDataba
             var (campaignId, id) = await NewRequestAsync(sponsor, influencer);
 
             var results = await Task.WhenAll(
-                Task.Run(() => requests.AcceptAsync(influencer, id, expectedRevision: 1)),
-                Task.Run(() => requests.AcceptAsync(influencer, id, expectedRevision: 1)));
+                Task.Run(() => requests.AcceptAsync(influencer, id, seenRevision: 1)),
+                Task.Run(() => requests.AcceptAsync(influencer, id, seenRevision: 1)));
 
             Assert.Equal(1, results.Count(r => r.Succeeded));
             Assert.Equal("This request is Accepted; it can no longer be accepted.", results.Single(r => !r.Succeeded).Message);
@@ -110,7 +110,7 @@ public sealed class ConcurrencyTests(TestDatabase db) : IClassFixture<TestDataba
 
             var cut = Campaign(budget: 150m);
             var tasks = influencers.Select((influencer, i) =>
-                    Task.Run(() => db.Get<AdRequestRepository>().AcceptAsync(influencer, ids[i], expectedRevision: 1)))
+                    Task.Run(() => db.Get<AdRequestRepository>().AcceptAsync(influencer, ids[i], seenRevision: 1)))
                 .Append(Task.Run(() => db.Get<CampaignRepository>().UpdateAsync(sponsor, campaignId, cut)))
                 .ToList();
             await Task.WhenAll(tasks);

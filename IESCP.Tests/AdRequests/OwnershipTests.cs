@@ -25,14 +25,14 @@ public sealed class OwnershipTests(TestDatabase db) : IClassFixture<TestDatabase
         var campaigns = db.Get<CampaignRepository>();
         var requests = db.Get<AdRequestRepository>();
 
-        Assert.Null(await db.Get<CampaignQueries>().GetOwnAsync(intruder, campaignId));
-        Assert.Null(await db.Get<CampaignQueries>().GetForEditAsync(intruder, campaignId));
-        Assert.Empty((await db.Get<CampaignQueries>().ListOwnAsync(intruder, new CampaignListQuery())).Items);
+        Assert.Null(await db.Get<CampaignRepository>().GetOwnAsync(intruder, campaignId));
+        Assert.Null(await db.Get<CampaignRepository>().GetForEditAsync(intruder, campaignId));
+        Assert.Empty((await db.Get<CampaignRepository>().ListOwnAsync(intruder, new CampaignListQuery())).Items);
         Refused(await campaigns.UpdateAsync(intruder, campaignId, Campaign(budget: 5m)), CampaignNotFound);
         Refused(await campaigns.DeleteAsync(intruder, campaignId, confirmCancelAccepted: true), CampaignNotFound);
         Refused(await requests.SendAsync(intruder, campaignId, await db.InfluencerIdAsync(influencer), Offer(10m)), CampaignNotFound);
-        Assert.Null(await db.Get<AdRequestQueries>().GetAsync(intruder, id));
-        Assert.Empty((await db.Get<AdRequestQueries>().ListAsync(intruder, new AdRequestListQuery())).Items);
+        Assert.Null(await db.Get<AdRequestRepository>().GetAsync(intruder, id));
+        Assert.Empty((await db.Get<AdRequestRepository>().ListAsync(intruder, new AdRequestListQuery())).Items);
         Refused(await requests.PayAsync(intruder, id, Card()), RequestNotFound);
         Refused(await requests.CancelAsync(intruder, id, "mine now"), RequestNotFound);
 
@@ -49,7 +49,7 @@ public sealed class OwnershipTests(TestDatabase db) : IClassFixture<TestDatabase
         var intruder = await db.CreateInfluencerAsync();
         var requests = db.Get<AdRequestRepository>();
 
-        Assert.Null(await db.Get<AdRequestQueries>().GetAsync(intruder, id));
+        Assert.Null(await db.Get<AdRequestRepository>().GetAsync(intruder, id));
         Refused(await requests.AcceptAsync(intruder, id, 1), RequestNotFound);
         Refused(await requests.CounterAsync(intruder, id, 1, Offer(500m)), RequestNotFound);
         Refused(await requests.RejectAsync(intruder, id), RequestNotFound);
@@ -65,7 +65,7 @@ public sealed class OwnershipTests(TestDatabase db) : IClassFixture<TestDatabase
         var admin = await db.AdminAsync();
 
         await Assert.ThrowsAsync<ForbiddenException>(() => db.Get<AdRequestRepository>().AcceptAsync(admin, id, 1));
-        await Assert.ThrowsAsync<ForbiddenException>(() => db.Get<AdRequestQueries>().GetAsync(admin, id));
+        await Assert.ThrowsAsync<ForbiddenException>(() => db.Get<AdRequestRepository>().GetAsync(admin, id));
         await Assert.ThrowsAsync<ForbiddenException>(() => db.Get<CampaignRepository>().CreateAsync(influencer, Campaign()));
         await Assert.ThrowsAsync<ForbiddenException>(() => db.Get<AdRequestRepository>().ApplyAsync(sponsor, 1, Offer(1m)));
     }

@@ -80,7 +80,7 @@ public sealed class RefusedTransitionTests(TestDatabase db) : IClassFixture<Test
     {
         var (sponsor, influencer, campaignId) = await PartiesAsync();
         var id = await db.AcceptedAsync(sponsor, campaignId, influencer, 100m);
-        var reviews = db.Get<ReviewRepository>();
+        var reviews = db.Get<AdRequestRepository>();
         Refused(await reviews.ReviewAsync(sponsor, id, new ReviewInput { Rating = 5 }), "This request is Accepted; it can't be reviewed yet.");
         Ok(await Requests.PayAsync(sponsor, id, Card()));
         Ok(await Requests.DeliverAsync(influencer, id, "https://x.example/v"));

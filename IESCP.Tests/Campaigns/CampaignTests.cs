@@ -44,7 +44,7 @@ public sealed class CampaignTests(TestDatabase db) : IClassFixture<TestDatabase>
 
         Assert.Equal([("Budget", "The budget can't go below the $1,200.00 already committed.")], below.Errors);
         Ok(exact);
-        var detail = await db.Get<CampaignQueries>().GetOwnAsync(sponsor, campaignId);
+        var detail = await db.Get<CampaignRepository>().GetOwnAsync(sponsor, campaignId);
         Assert.Equal(("Renamed", 1_200m, 0m), (detail!.Name, detail.Ledger.Budget, detail.Ledger.Available));
     }
 
@@ -65,7 +65,7 @@ public sealed class CampaignTests(TestDatabase db) : IClassFixture<TestDatabase>
             "Deleting this campaign cancels 1 accepted request and releases their money. 1 paid request stays paid: the influencer can still deliver. Confirm to delete it.");
         Ok(await Campaigns.DeleteAsync(sponsor, campaignId, confirmCancelAccepted: true));
 
-        Assert.Null(await db.Get<CampaignQueries>().GetOwnAsync(sponsor, campaignId));
+        Assert.Null(await db.Get<CampaignRepository>().GetOwnAsync(sponsor, campaignId));
         foreach (var (influencer, id) in new[] { (pendingWith, pending), (acceptedWith, accepted) })
         {
             var seen = await db.RequestAsync(influencer, id);
@@ -95,7 +95,7 @@ public sealed class CampaignTests(TestDatabase db) : IClassFixture<TestDatabase>
         upcoming.StartDate = Today.AddDays(10);
         upcoming.EndDate = Today.AddDays(20);
         Ok(await Campaigns.CreateAsync(sponsor, upcoming));
-        var queries = db.Get<CampaignQueries>();
+        var queries = db.Get<CampaignRepository>();
 
         var boots = await queries.ListOwnAsync(sponsor, new CampaignListQuery(Text: "BOOTS", Sort: CampaignSort.Budget, Descending: false, PageSize: 2));
         var secondPage = await queries.ListOwnAsync(sponsor, new CampaignListQuery(Text: "boots", Sort: CampaignSort.Budget, Descending: false, Page: 2, PageSize: 2));

@@ -63,15 +63,15 @@ public static class Marketplace
     public static async Task<int> AcceptedAsync(this TestDatabase db, Actor sponsor, int campaignId, Actor influencer, decimal payment)
     {
         var id = await db.SendAsync(sponsor, campaignId, influencer, payment);
-        Ok(await db.Get<AdRequestRepository>().AcceptAsync(influencer, id, expectedRevision: 1));
+        Ok(await db.Get<AdRequestRepository>().AcceptAsync(influencer, id, seenRevision: 1));
         return id;
     }
 
     public static async Task<CampaignLedger> LedgerAsync(this TestDatabase db, Actor sponsor, int campaignId) =>
-        (await db.Get<CampaignQueries>().GetOwnAsync(sponsor, campaignId))!.Ledger;
+        (await db.Get<CampaignRepository>().GetOwnAsync(sponsor, campaignId))!.Ledger;
 
     public static async Task<AdRequestDetail> RequestAsync(this TestDatabase db, Actor party, int requestId) =>
-        (await db.Get<AdRequestQueries>().GetAsync(party, requestId))!;
+        (await db.Get<AdRequestRepository>().GetAsync(party, requestId))!;
 
     public static async Task FlagUserAsync(this TestDatabase db, Actor user)
     {

@@ -1,6 +1,8 @@
 using IESCP.Data;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
+using IESCP.Data.Live;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +26,12 @@ public class TestDatabase : IAsyncLifetime
 
     public TestClock Clock { get; } = new();
 
+    /// <summary>Every live event the data layer published, in order.</summary>
+    public RecordingLiveEvents Events { get; } = new();
+
+    /// <summary>Lets a test change a row between a command's read and its update.</summary>
+    public RaceInterceptor Race { get; } = new();
+
     public IServiceProvider Services => host!.Services;
 
     public async Task InitializeAsync()
@@ -35,6 +43,8 @@ public class TestDatabase : IAsyncLifetime
         });
         builder.Configuration.AddInMemoryCollection(DatabaseTemplate.Settings(DatabaseFile));
         builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.AddSingleton<ILiveEvents>(Events);
+        builder.Services.AddSingleton<IInterceptor>(Race);
         ConfigureServices(builder.Services);
         builder.AddIescpData();
         host = builder.Build();

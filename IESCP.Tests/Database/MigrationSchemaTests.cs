@@ -1,0 +1,119 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using IESCP.Data;
+using IESCP.Data.Database;
+using IESCP.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace IESCP.Tests.Database;
+
+/// <summary>
+/// Migrations are written by hand, so this proves they build the schema the model describes:
+/// one database is migrated, another is created straight from the model, and every column,
+/// index, foreign key and check constraint must be the same in both.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed partial class MigrationSchemaTests
+{
+    [Fact]
+    public async Task The_migrations_build_exactly_the_schema_of_the_model()
+    {
+        await using var migrated = new MigratedDatabase();
+        await using var created = new ModelCreatedDatabase();
+        await migrated.InitializeAsync();
+        await created.InitializeAsync();
+
+        var fromMigrations = await DescribeAsync(migrated);
+        var fromModel = await DescribeAsync(created);
+
+        var missing = fromModel.Except(fromMigrations).ToList();
+        var unexpected = fromMigrations.Except(fromModel).ToList();
+        Assert.True(missing.Count == 0 && unexpected.Count == 0,
+            $"The model has but the migrations lack:\n  {string.Join("\n  ", missing)}\n"
+            + $"The migrations have but the model lacks:\n  {string.Join("\n  ", unexpected)}");
+        Assert.Contains(fromModel, f => f.StartsWith("AdRequests index IX_AdRequests_OpenPerCampaignAndInfluencer unique=1 partial=1", StringComparison.Ordinal));
+    }
+
+    /// <summary>One line per schema fact, sorted, so two databases compare as two lists.</summary>
+    private static async Task<List<string>> DescribeAsync(TestDatabase database)
+    {
+        await using var db = await database.Get<IDbContextFactory<IescpDbContext>>().CreateDbContextAsync();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var facts = new List<string>();
+        // EnsureCreated keeps no migration history or lock; those tables are the migrator's, not the model's.
+        var tables = await RowsAsync(connection,
+            "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('__EFMigrationsHistory', '__EFMigrationsLock')");
+        foreach (var table in tables)
+        {
+            var name = (string)table[0]!;
+            facts.Add($"{name} table");
+            foreach (var c in await RowsAsync(connection, $"SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info('{name}')"))
+            {
+                facts.Add($"{name} column {c[0]} {c[1]} notnull={c[2]} default={c[3]} pk={c[4]}");
+            }
+
+            foreach (var i in await RowsAsync(connection, $"SELECT name, \"unique\", origin, partial FROM pragma_index_list('{name}')"))
+            {
+                var columns = await RowsAsync(connection, $"SELECT name FROM pragma_index_info('{i[0]}') ORDER BY seqno");
+                var sql = await RowsAsync(connection, $"SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '{i[0]}'");
+                facts.Add($"{name} index {i[0]} unique={i[1]} partial={i[3]} origin={i[2]} "
+                    + $"columns=({string.Join(", ", columns.Select(r => r[0]))}) sql={Squeeze(sql.SingleOrDefault()?[0] as string)}");
+            }
+
+            foreach (var f in await RowsAsync(connection, $"SELECT \"table\", \"from\", \"to\", on_update, on_delete FROM pragma_foreign_key_list('{name}')"))
+            {
+                facts.Add($"{name} foreign key {f[1]} -> {f[0]}.{f[2]} on update {f[3]} on delete {f[4]}");
+            }
+
+            facts.AddRange(CheckConstraint().Matches((string)table[1]!).Select(m => $"{name} check {Squeeze(m.Value.TrimEnd(','))}"));
+        }
+
+        facts.Sort(StringComparer.Ordinal);
+        return facts;
+    }
+
+    private static async Task<List<object?[]>> RowsAsync(DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private static string Squeeze(string? sql) => sql is null ? "" : Whitespace().Replace(sql, " ").Trim();
+
+    [GeneratedRegex(@"CONSTRAINT ""CK_[^""]+"" CHECK .*")]
+    private static partial Regex CheckConstraint();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    /// <summary>An empty file migrated from the first migration on, as a new installation is.</summary>
+    private sealed class MigratedDatabase : TestDatabase
+    {
+        protected override Task CreateSchemaAsync() => Get<DatabaseInitializer>().InitializeAsync();
+    }
+
+    /// <summary>The same composition as the app, but the schema comes from the model, not the migrations.</summary>
+    private sealed class ModelCreatedDatabase : TestDatabase
+    {
+        protected override async Task CreateSchemaAsync()
+        {
+            await using var db = await Get<IDbContextFactory<IescpDbContext>>().CreateDbContextAsync();
+            await db.Database.EnsureCreatedAsync();
+        }
+    }
+}

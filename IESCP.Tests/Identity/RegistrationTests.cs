@@ -1,0 +1,90 @@
+using IESCP.Data.Identity;
+using IESCP.Data.Influencers;
+using IESCP.Data.Sponsors;
+using IESCP.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IESCP.Tests.Identity;
+
+[Trait("Category", "Integration")]
+public sealed class RegistrationTests : IClassFixture<TestDatabase>
+{
+    private readonly TestDatabase db;
+
+    public RegistrationTests(TestDatabase db) => this.db = db;
+
+    [Fact]
+    public async Task A_new_sponsor_is_pending_until_an_admin_approves_it()
+    {
+        var sponsor = await db.CreateSponsorAsync(approved: false);
+        var sponsors = db.Get<SponsorRepository>();
+        Assert.Equal(ApprovalStatus.Pending, await sponsors.GetStatusAsync(sponsor.UserId));
+
+        var profile = await sponsors.GetOwnProfileAsync(sponsor);
+        await sponsors.DecideAsync(await db.AdminAsync(), profile!.Id, ApprovalStatus.Approved);
+
+        Assert.Equal(ApprovalStatus.Approved, await sponsors.GetStatusAsync(sponsor.UserId));
+    }
+
+    [Fact]
+    public async Task Only_an_admin_may_approve_a_sponsor()
+    {
+        var sponsor = await db.CreateSponsorAsync(approved: false);
+        var profile = await db.Get<SponsorRepository>().GetOwnProfileAsync(sponsor);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() =>
+            db.Get<SponsorRepository>().DecideAsync(sponsor, profile!.Id, ApprovalStatus.Approved));
+        Assert.Equal(ApprovalStatus.Pending, await db.Get<SponsorRepository>().GetStatusAsync(sponsor.UserId));
+    }
+
+    [Fact]
+    public async Task An_influencer_gets_its_profile_and_role()
+    {
+        var influencer = await db.CreateInfluencerAsync(name: "Ada Lens", niche: "AI", followers: 1234);
+        var profile = await db.Get<InfluencerRepository>().GetOwnProfileAsync(influencer);
+        Assert.Equal(("Ada Lens", "Technology", "AI", 1234L), (profile!.Name, profile.Category, profile.Niche, profile.Followers));
+    }
+
+    [Fact]
+    public async Task A_taken_email_and_a_weak_password_are_reported_on_their_fields_and_create_nothing()
+    {
+        var first = NewInfluencer("taken@iescp.test", "Strong#Pass1");
+        var weak = NewInfluencer("weak@iescp.test", "weakpassword");
+        var duplicate = NewInfluencer("taken@iescp.test", "Strong#Pass1");
+        using var scope = db.Services.CreateScope();
+        var registration = scope.ServiceProvider.GetRequiredService<AccountRegistration>();
+        Assert.True((await registration.RegisterInfluencerAsync(first)).Succeeded);
+
+        var weakResult = await registration.RegisterInfluencerAsync(weak);
+        var duplicateResult = await registration.RegisterInfluencerAsync(duplicate);
+
+        Assert.Contains(weakResult.Errors, e => e.Field == nameof(Registration.Password));
+        Assert.Equal([nameof(Registration.Email)], duplicateResult.Errors.Select(e => e.Field).Distinct());
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+        Assert.Null(await users.FindByEmailAsync("weak@iescp.test"));
+    }
+
+    [Fact]
+    public async Task A_niche_outside_the_chosen_category_is_refused()
+    {
+        var input = NewInfluencer("mismatch@iescp.test", "Strong#Pass1");
+        input.Category = "Food";
+        input.Niche = "AI";
+        using var scope = db.Services.CreateScope();
+
+        var result = await scope.ServiceProvider.GetRequiredService<AccountRegistration>().RegisterInfluencerAsync(input);
+
+        Assert.Equal([(nameof(InfluencerRegistration.Niche), "Choose a niche of Food.")], result.Errors);
+    }
+
+    private static InfluencerRegistration NewInfluencer(string email, string password) => new()
+    {
+        Name = "Test Creator",
+        Category = "Technology",
+        Niche = "Gadgets",
+        Followers = 10,
+        Email = email,
+        Password = password,
+        ConfirmPassword = password,
+    };
+}
