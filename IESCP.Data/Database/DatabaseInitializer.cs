@@ -12,6 +12,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<IescpDbContext> contexts,
     IServiceScopeFactory scopes,
     IOptions<AdminAccountOptions> adminOptions,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
     /// <returns>True when this start created the admin account (a new database).</returns>
@@ -65,7 +66,7 @@ public sealed class DatabaseInitializer(
             Email = options.Email,
             EmailConfirmed = true,
             DisplayName = options.Name,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         EnsureSucceeded(await users.CreateAsync(admin, options.Password), "create the admin account");
         EnsureSucceeded(await users.AddToRoleAsync(admin, Roles.Admin), "give the admin its role");

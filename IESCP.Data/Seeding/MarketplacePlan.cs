@@ -292,11 +292,9 @@ internal sealed class MarketplacePlan
         }
     }
 
-    public static bool IsOpen(AdRequestStatus status) =>
-        status is AdRequestStatus.Pending or AdRequestStatus.Negotiating or AdRequestStatus.Accepted or AdRequestStatus.Paid;
+    private static bool IsOpen(AdRequestStatus status) => AdRequestRules.Open.Contains(status);
 
-    public static bool Commits(AdRequestStatus status) =>
-        status is AdRequestStatus.Accepted or AdRequestStatus.Paid or AdRequestStatus.Completed;
+    private static bool Commits(AdRequestStatus status) => AdRequestRules.Committed.Contains(status);
 
     private AdRequestStatus PickStatus()
     {

@@ -32,7 +32,13 @@ public sealed class MarketplaceStoryTests(BrowserApp app)
         await sponsor.GetByRole(AriaRole.Button, new() { Name = "Create campaign" }).ClickAsync();
         await Expect(sponsor.GetByRole(AriaRole.Heading, new() { Name = campaignName })).ToBeVisibleAsync();
 
-        // ...finds the influencer and sends a request.
+        // The influencer has the inbox open before anything is sent to it.
+        var influencer = await app.NewPageAsync();
+        await influencer.LoginAsync(influencerUser.Email, influencerUser.Password);
+        await influencer.GotoInteractiveAsync("influencer/requests");
+        await Expect(influencer.GetByRole(AriaRole.Link, new() { Name = campaignName })).ToHaveCountAsync(0);
+
+        // The sponsor finds the influencer and sends a request.
         await sponsor.GetByRole(AriaRole.Button, new() { Name = "Find influencers" }).ClickAsync();
         await Expect(sponsor).ToHaveURLAsync(new Regex("/sponsor/influencers\\?campaign=\\d+&niche=Adventure"));
         await sponsor.GetByLabel("Name or niche").FillAsync(creatorName);
@@ -48,29 +54,35 @@ public sealed class MarketplaceStoryTests(BrowserApp app)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Send request" }).ClickAsync();
         await Expect(sponsor.GetByText("Request sent")).ToBeVisibleAsync();
 
-        // The influencer counters from the inbox.
-        var influencer = await app.NewPageAsync();
-        await influencer.LoginAsync(influencerUser.Email, influencerUser.Password);
-        await influencer.GotoInteractiveAsync("influencer/requests");
+        // It arrives in the open inbox without a reload.
         await Expect(influencer.GetByRole(AriaRole.Link, new() { Name = campaignName })).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(influencer, "influencer-inbox");
+
+        // The sponsor opens the request and waits on it; the influencer opens it too.
+        await sponsor.GotoInteractiveAsync("sponsor/requests");
+        await sponsor.GetByRole(AriaRole.Link, new() { Name = campaignName }).ClickAsync();
+        await Expect(sponsor.GetByText("Waiting for the influencer.")).ToBeVisibleAsync();
         await influencer.GetByRole(AriaRole.Link, new() { Name = campaignName }).ClickAsync();
         await Expect(influencer.GetByText("Your turn: accept, reject or make a counter-offer.")).ToBeVisibleAsync();
+
+        // The influencer counters; the sponsor's open page shows the counter-offer arrive.
+        await Expect(sponsor.GetByText("$650.00")).ToHaveCountAsync(0);
         await influencer.GetByRole(AriaRole.Button, new() { Name = "Counter-offer" }).ClickAsync();
         var counter = influencer.Locator(".rz-dialog");
         await counter.GetByLabel("Payment (USD)").FillAsync("650");
         await counter.GetByLabel("Message").FillAsync("Three stories for 650?");
         await counter.GetByRole(AriaRole.Button, new() { Name = "Send counter-offer" }).ClickAsync();
         await Expect(influencer.GetByText("Waiting for the sponsor.")).ToBeVisibleAsync();
+        await Expect(sponsor.GetByText("“Three stories for 650?”")).ToBeVisibleAsync();
+        await Expect(sponsor.GetByText("Your turn: accept, reject or make a counter-offer.")).ToBeVisibleAsync();
 
-        // The sponsor sees the counter-offer arrive and accepts it.
-        await sponsor.GotoInteractiveAsync("sponsor/requests");
-        await sponsor.GetByRole(AriaRole.Link, new() { Name = campaignName }).ClickAsync();
-        await Expect(sponsor.GetByText("$650.00").First).ToBeVisibleAsync();
+        // The sponsor accepts; the influencer's open page shows the request accepted.
+        var influencerStatus = influencer.Locator(".page-heading .status-badge");
+        await Expect(influencerStatus).ToHaveTextAsync("Negotiating");
         await sponsor.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         await sponsor.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
         await Expect(sponsor.GetByText("Your turn: pay to start the work.")).ToBeVisibleAsync();
-        await Expect(influencer.GetByText("Waiting for the sponsor.")).ToBeVisibleAsync();
+        await Expect(influencerStatus).ToHaveTextAsync("Accepted");
 
         // ...pays on the demo payment page.
         await sponsor.GetByRole(AriaRole.Button, new() { Name = "Pay now" }).ClickAsync();
