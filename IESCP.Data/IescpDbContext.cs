@@ -1,7 +1,9 @@
 using IESCP.Data.AdRequests;
+using IESCP.Data.Admin;
 using IESCP.Data.Campaigns;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
+using IESCP.Data.Notifications;
 using IESCP.Data.Reviews;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -30,6 +32,10 @@ public sealed class IescpDbContext(DbContextOptions<IescpDbContext> options) : I
     public DbSet<Review> Reviews => Set<Review>();
 
     public DbSet<ProfileViewWeek> ProfileViewWeeks => Set<ProfileViewWeek>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

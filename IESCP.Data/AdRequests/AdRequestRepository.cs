@@ -4,6 +4,7 @@ using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
 using IESCP.Data.Live;
+using IESCP.Data.Notifications;
 using IESCP.Data.Reviews;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -167,14 +168,18 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
     /// <summary>The side that did not write the latest revision turns it down, optionally saying why.</summary>
     public Task<CommandResult> RejectAsync(Actor actor, int requestId, string? reason = null) =>
         MoveAsync(actor, requestId, AdRequestRules.Reject, seenRevision: null, input: null, step =>
-            ReasonError(reason, required: false) is { } invalid
+        {
+            step.Reason = Clean(reason);
+            return ReasonError(reason, required: false) is { } invalid
                 ? Task.FromResult(invalid)
-                : step.UpdateAsync(set => set.SetProperty(r => r.Status, AdRequestStatus.Rejected).SetProperty(r => r.ClosedReason, Clean(reason))));
+                : step.UpdateAsync(set => set.SetProperty(r => r.Status, AdRequestStatus.Rejected).SetProperty(r => r.ClosedReason, Clean(reason)));
+        });
 
     /// <summary>The sponsor calls off an accepted, unpaid request; its committed money is released.</summary>
     public Task<CommandResult> CancelAsync(Actor actor, int requestId, string reason) =>
         MoveAsync(actor, requestId, AdRequestRules.Cancel, seenRevision: null, input: null, async step =>
         {
+            step.Reason = Clean(reason);
             if ((ReasonError(reason, required: true)
                     ?? await step.UpdateAsync(set => set.SetProperty(r => r.Status, AdRequestStatus.Cancelled).SetProperty(r => r.ClosedReason, Clean(reason))))
                 is { Succeeded: false } refused)
@@ -250,6 +255,7 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
         MoveAsync(actor, requestId, AdRequestRules.Review, seenRevision: null, input, async step =>
         {
             var request = step.Request;
+            step.Rating = input.Rating;
             step.Db.Reviews.Add(new Review
             {
                 AdRequestId = request.Id,
@@ -306,9 +312,15 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
         }
 
         var campaign = await findCampaign(db)
-            .Select(c => new { c.Id, c.EndDate, c.IsFlagged, SponsorUserId = c.Sponsor!.UserId, SponsorFlagged = c.Sponsor.User!.IsFlagged })
+            .Select(c => new
+            {
+                c.Id, c.Name, c.EndDate, c.IsFlagged, SponsorName = c.Sponsor!.Name, SponsorUserId = c.Sponsor.UserId,
+                SponsorFlagged = c.Sponsor.User!.IsFlagged || c.Sponsor.User.DeletedAt != null,
+            })
             .FirstOrDefaultAsync();
-        var influencer = await findInfluencer(db).Select(i => new { i.Id, i.UserId, i.User!.IsFlagged }).FirstOrDefaultAsync();
+        var influencer = await findInfluencer(db)
+            .Select(i => new { i.Id, i.Name, i.UserId, IsFlagged = i.User!.IsFlagged || i.User.DeletedAt != null })
+            .FirstOrDefaultAsync();
         var refusal = campaign is null ? CampaignRepository.NotFound.Message
             : influencer is null ? influencerNotFound
             : campaign.IsFlagged ? CampaignRules.FlaggedNoRequests
@@ -346,8 +358,12 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
 
         await db.Influencers.Where(i => i.Id == influencer.Id)
             .UpdateAsync(db, set => set.SetProperty(i => i.RequestsReceived, i => i.RequestsReceived + 1));
+        var notice = new Notice(campaign.Name, campaign.SponsorName, influencer.Name, by, offer.PaymentCents, null, 0);
+        db.Notify(by == Party.Sponsor ? influencer.UserId : campaign.SponsorUserId, NotificationKind.AdRequest, notice.Opened(), Link(request.Id));
+        await db.SaveChangesAsync();
         await transaction.CommitAsync();
         events.Publish(new AdRequestChanged(request.Id, campaign.Id, campaign.SponsorUserId, influencer.UserId));
+        events.PublishNotified(db);
         return CommandResult<int>.Success(request.Id);
     }
 
@@ -371,7 +387,12 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
         await using var transaction = await db.Database.BeginTransactionAsync();
         var found = await db.AdRequests.AsNoTracking().OfParty(actor).Where(r => r.Id == requestId)
             .TagWith(SnapshotTag)
-            .Select(r => new { Request = r, Participants = new Participants(r.Campaign!.SponsorId, r.Campaign.Sponsor!.UserId, r.Influencer!.UserId) })
+            .Select(r => new
+            {
+                Request = r,
+                Participants = new Participants(r.Campaign!.SponsorId, r.Campaign.Sponsor!.UserId, r.Influencer!.UserId,
+                    r.Campaign.Name, r.Campaign.Sponsor.Name, r.Influencer.Name),
+            })
             .FirstOrDefaultAsync();
         if (found is null)
         {
@@ -384,14 +405,20 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
             return CommandResult.Fail(refusal);
         }
 
-        var result = await steps(new MoveStep(db, actor, found.Request, found.Participants, move, transition));
+        var step = new MoveStep(db, actor, found.Request, found.Participants, move, transition);
+        var result = await steps(step);
         if (!result.Succeeded)
         {
             return result; // disposing the transaction rolls back whatever the steps changed
         }
 
+        var (parties, other) = (found.Participants, by == Party.Sponsor ? found.Participants.InfluencerUserId : found.Participants.SponsorUserId);
+        var notice = new Notice(parties.CampaignName, parties.SponsorName, parties.InfluencerName, by, step.AmountCents, step.Reason, step.Rating);
+        db.Notify(other, NotificationKind.AdRequest, notice.For(transition.Action), Link(requestId));
+        await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        events.Publish(new AdRequestChanged(requestId, found.Request.CampaignId, found.Participants.SponsorUserId, found.Participants.InfluencerUserId));
+        events.Publish(new AdRequestChanged(requestId, found.Request.CampaignId, parties.SponsorUserId, parties.InfluencerUserId));
+        events.PublishNotified(db);
         return result;
     }
 
@@ -405,7 +432,10 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
 
     private static string? Clean(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
 
-    private sealed record Participants(int SponsorId, string SponsorUserId, string InfluencerUserId);
+    private static string Link(int requestId) => $"requests/{requestId}";
+
+    private sealed record Participants(
+        int SponsorId, string SponsorUserId, string InfluencerUserId, string CampaignName, string SponsorName, string InfluencerName);
 
     /// <summary>What a move's steps work with: the transaction's context, the request as read, and who moves.</summary>
     private sealed record MoveStep(IescpDbContext Db, Actor Actor, AdRequest Request, Participants Participants, Move Move, Transition Transition)
@@ -413,6 +443,15 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
         public Party By => Move.By;
 
         public DateTime Now { get; } = Db.Now;
+
+        /// <summary>The amount the move leaves on the table (new terms change it), for the notification.</summary>
+        public long AmountCents { get; set; } = Request.PaymentCents;
+
+        /// <summary>The reason given (a rejection, a cancellation), for the notification.</summary>
+        public string? Reason { get; set; }
+
+        /// <summary>The stars of a review, for the notification.</summary>
+        public int Rating { get; set; }
 
         /// <summary>Changes the request only if the move's rules still hold for it in the database.</summary>
         public async Task<CommandResult> UpdateAsync(Action<UpdateSettersBuilder<AdRequest>> set) =>
@@ -440,6 +479,7 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
                 return moved;
             }
 
+            AmountCents = offer.PaymentCents;
             var revision = offer.ToRevision(number, By, Actor.UserId, Now);
             revision.AdRequestId = Request.Id;
             Db.AdRequestRevisions.Add(revision);

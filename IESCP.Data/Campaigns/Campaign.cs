@@ -34,8 +34,11 @@ public sealed class Campaign : IAuditable
 
     public string Goals { get; set; } = "";
 
-    /// <summary>Set by an admin; a flagged campaign is hidden from search and takes no new requests.</summary>
+    /// <summary>Set by an admin; a flagged campaign is hidden from search and takes no new requests or acceptances.</summary>
     public bool IsFlagged { get; set; }
+
+    /// <summary>Why an admin flagged it, shown to its sponsor.</summary>
+    public string? FlagReason { get; set; }
 
     /// <summary>Campaigns are never removed: their requests, payments and reviews stay readable.</summary>
     public DateTime? DeletedAt { get; set; }

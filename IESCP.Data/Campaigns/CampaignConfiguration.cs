@@ -22,6 +22,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Category).HasMaxLength(40).IsRequired();
         builder.Property(c => c.Niche).HasMaxLength(40).IsRequired();
         builder.Property(c => c.Goals).HasMaxLength(1000).IsRequired();
+        builder.Property(c => c.FlagReason).HasMaxLength(500);
         builder.HasOne(c => c.Sponsor).WithMany().HasForeignKey(c => c.SponsorId).OnDelete(DeleteBehavior.Restrict);
 
         // The sponsor's own list.

@@ -2,6 +2,7 @@ using IESCP.Data.AdRequests;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Data.Live;
+using IESCP.Data.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace IESCP.Data.Campaigns;
@@ -13,8 +14,6 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
 
     internal static readonly CommandResult NotFound = CommandResult.Fail("That campaign was not found.");
 
-    /// <summary>Deleting a campaign cancels what is still open and unpaid; paid work may still be delivered.</summary>
-    private static readonly IReadOnlyList<AdRequestStatus> CancelledWithCampaign = [AdRequestStatus.Pending, AdRequestStatus.Negotiating, AdRequestStatus.Accepted];
 
     public async Task<PagedResult<CampaignSummary>> ListOwnAsync(Actor actor, CampaignListQuery query)
     {
@@ -215,31 +214,20 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
             return NotFound;
         }
 
-        var closing = db.AdRequests.Where(r => r.CampaignId == campaignId && CancelledWithCampaign.Contains(r.Status));
-        var cancelled = await closing.Select(r => new { r.Id, r.Status, InfluencerUserId = r.Influencer!.UserId }).ToListAsync();
-        var accepted = cancelled.Count(r => r.Status == AdRequestStatus.Accepted);
+        var accepted = await db.AdRequests.CountAsync(r => r.CampaignId == campaignId && r.Status == AdRequestStatus.Accepted);
         var paid = await db.AdRequests.CountAsync(r => r.CampaignId == campaignId && r.Status == AdRequestStatus.Paid);
         if ((accepted > 0 || paid > 0) && !confirmCancelAccepted)
         {
             return CommandResult.Fail(ConfirmationNeeded(accepted, paid));
         }
 
-        // Once Paid and Completed requests are all that stay committed, committed equals spent.
-        await own.UpdateAsync(db, set => set
-            .SetProperty(c => c.DeletedAt, db.Now)
-            .SetProperty(c => c.CommittedCents, c => c.SpentCents));
-        await closing.UpdateAsync(db, set => set
-            .SetProperty(r => r.Status, AdRequestStatus.Cancelled)
-            .SetProperty(r => r.ClosedReason, DeletedReason));
+        var cancelled = await CampaignClosing.DeleteAsync(db, own, DeletedReason);
+        CampaignClosing.NotifyParties(db, cancelled, toSponsor: _ => null,
+            toInfluencer: r => $"The sponsor deleted the campaign “{r.CampaignName}”; your request was cancelled.");
+        await db.SaveChangesAsync();
         await transaction.CommitAsync();
-
-        // One event per affected user, however many requests the campaign had.
-        events.Publish(new CampaignChanged(campaignId, actor.UserId, [.. cancelled.Select(r => r.Id)]));
-        foreach (var influencer in cancelled.GroupBy(r => r.InfluencerUserId))
-        {
-            events.Publish(new CampaignChanged(campaignId, influencer.Key, [.. influencer.Select(r => r.Id)]));
-        }
-
+        CampaignClosing.Publish(events, cancelled, alsoTold: [(actor.UserId, campaignId)]);
+        events.PublishNotified(db);
         return CommandResult.Ok;
     }
 

@@ -11,5 +11,9 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
         // Searches leave out flagged users: this lists the few of them without reading every user
         // (a partial index, because EF Core tests the flag as a bare column, which a plain index cannot seek).
         builder.HasIndex(u => u.Id, "IX_AspNetUsers_Flagged").HasFilter("\"IsFlagged\"");
+        builder.Property(u => u.FlagReason).HasMaxLength(500);
+        // Sign-ups per week and activity, for the admin's statistics.
+        builder.HasIndex(u => u.CreatedAt);
+        builder.HasIndex(u => u.LastSeenAt);
     }
 }

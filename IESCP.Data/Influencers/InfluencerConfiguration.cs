@@ -30,6 +30,8 @@ internal sealed class InfluencerConfiguration : IEntityTypeConfiguration<Influen
         builder.HasIndex(i => i.ProfileScore);
         builder.HasIndex(i => i.Followers);
         builder.HasIndex(i => new { i.Name, i.Niche });
+        // Sign-ups per week, for the admin's statistics.
+        builder.HasIndex(i => i.CreatedAt);
         builder.HasOne(i => i.User).WithOne().HasForeignKey<Influencer>(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

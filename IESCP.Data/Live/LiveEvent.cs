@@ -11,9 +11,11 @@ namespace IESCP.Data.Live;
 /// </summary>
 [JsonPolymorphic]
 [JsonDerivedType(typeof(AdRequestChanged), "ad-request")]
-[JsonDerivedType(typeof(CampaignChanged), "campaign")]
+[JsonDerivedType(typeof(CampaignsChanged), "campaigns")]
 [JsonDerivedType(typeof(SponsorSignedUp), "sponsor-signed-up")]
 [JsonDerivedType(typeof(SponsorDecided), "sponsor-decided")]
+[JsonDerivedType(typeof(NotificationsChanged), "notifications")]
+[JsonDerivedType(typeof(AccountChanged), "account")]
 public abstract record LiveEvent
 {
     /// <summary>The subscription keys (<see cref="LiveKeys"/>) of those who should hear it.</summary>
@@ -40,12 +42,12 @@ public sealed record AdRequestChanged(int AdRequestId, int CampaignId, string Sp
 }
 
 /// <summary>
-/// A campaign changed as a whole (deleted, flagged): one event per affected user, naming that
-/// user's requests of the campaign, however many rows changed.
+/// A bulk change (a campaign deleted or flagged, an account removed): one event per affected
+/// user, naming that user's campaigns and requests it touched, however many rows changed.
 /// </summary>
-public sealed record CampaignChanged(int CampaignId, string UserId, IReadOnlyList<int> AdRequestIds) : LiveEvent
+public sealed record CampaignsChanged(string UserId, IReadOnlyList<int> CampaignIds, IReadOnlyList<int> AdRequestIds) : LiveEvent
 {
-    public override IEnumerable<string> Audience => [LiveKeys.User(UserId)];
+    public override IEnumerable<string> Audience => [LiveKeys.User(UserId), LiveKeys.Admins];
 }
 
 /// <summary>A sponsor signed up and waits for approval.</summary>
@@ -58,4 +60,31 @@ public sealed record SponsorSignedUp(int SponsorId) : LiveEvent
 public sealed record SponsorDecided(int SponsorId, string SponsorUserId, ApprovalStatus Decision) : LiveEvent
 {
     public override IEnumerable<string> Audience => [LiveKeys.User(SponsorUserId), LiveKeys.Admins];
+}
+
+/// <summary>A user has new notifications, or read some (in another tab): the bell recounts.</summary>
+public sealed record NotificationsChanged(string UserId) : LiveEvent
+{
+    public override IEnumerable<string> Audience => [LiveKeys.User(UserId)];
+}
+
+/// <summary>How an admin changed an account.</summary>
+public enum AccountChange
+{
+    Flagged = 0,
+    Unflagged = 1,
+    Deleted = 2,
+    SignedOut = 3,
+}
+
+/// <summary>
+/// An account was flagged, unflagged or removed, or its sessions were ended (a new password):
+/// its own open pages end at once where they must; the admins' lists update.
+/// </summary>
+public sealed record AccountChanged(string UserId, AccountChange Change) : LiveEvent
+{
+    public override IEnumerable<string> Audience => [LiveKeys.User(UserId), LiveKeys.Admins];
+
+    /// <summary>Whether the account's open pages must end (it may no longer be signed in).</summary>
+    public bool EndsSessions => Change is AccountChange.Flagged or AccountChange.Deleted or AccountChange.SignedOut;
 }

@@ -36,6 +36,9 @@ public sealed class Sponsor : IAuditable
 
     public DateTime? DecidedAt { get; set; }
 
+    /// <summary>Why an admin rejected the sign-up, shown to the sponsor.</summary>
+    public string? DecisionReason { get; set; }
+
     /// <summary>Ratings influencers gave this sponsor, kept by the review command.</summary>
     public int RatingSum { get; set; }
 

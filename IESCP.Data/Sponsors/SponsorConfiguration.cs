@@ -9,6 +9,7 @@ internal sealed class SponsorConfiguration : IEntityTypeConfiguration<Sponsor>
     {
         builder.Property(s => s.Name).HasMaxLength(100).IsRequired();
         builder.Property(s => s.Industry).HasMaxLength(60).IsRequired();
+        builder.Property(s => s.DecisionReason).HasMaxLength(500);
         // Defaults let the migration add these columns to existing rows; the model says the same.
         builder.Property(s => s.RatingSum).HasDefaultValue(0);
         builder.Property(s => s.RatingCount).HasDefaultValue(0);

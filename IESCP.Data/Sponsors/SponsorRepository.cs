@@ -1,12 +1,15 @@
+using System.Globalization;
+using IESCP.Data.Admin;
 using IESCP.Data.Caching;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Data.Live;
+using IESCP.Data.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace IESCP.Data.Sponsors;
 
-public sealed record SponsorProfile(int Id, string Name, SponsorKind Kind, string Industry, decimal Budget, ApprovalStatus Status, string Email);
+public sealed record SponsorProfile(int Id, string Name, SponsorKind Kind, string Industry, decimal Budget, ApprovalStatus Status, string Email, string? DecisionReason);
 
 public sealed record PendingSponsor(int Id, string Name, SponsorKind Kind, string Industry, decimal Budget, string Email, DateTime RegisteredAt);
 
@@ -29,11 +32,12 @@ public sealed class SponsorRepository(IDbContextFactory<IescpDbContext> contexts
         actor.Require(Roles.Sponsor);
         await using var db = await contexts.CreateDbContextAsync();
         var row = await db.Sponsors.Where(s => s.UserId == actor.UserId)
-            .Select(s => new { s.Id, s.Name, s.Kind, s.Industry, s.BudgetCents, s.Status, s.User!.Email })
+            .Select(s => new { s.Id, s.Name, s.Kind, s.Industry, s.BudgetCents, s.Status, s.User!.Email, s.DecisionReason })
             .FirstOrDefaultAsync();
         return row is null
             ? null
-            : new SponsorProfile(row.Id, row.Name, row.Kind, row.Industry, Money.FromCents(row.BudgetCents), row.Status, row.Email ?? "");
+            : new SponsorProfile(row.Id, row.Name, row.Kind, row.Industry, Money.FromCents(row.BudgetCents), row.Status, row.Email ?? "",
+                row.DecisionReason);
     }
 
     public async Task<IReadOnlyList<PendingSponsor>> ListPendingAsync(Actor actor)
@@ -48,10 +52,11 @@ public sealed class SponsorRepository(IDbContextFactory<IescpDbContext> contexts
     }
 
     /// <summary>
-    /// An admin approves or rejects a pending sponsor; the sponsor's open pages hear of it. Only a
-    /// pending sponsor can be decided, so of two admins deciding at once the second is refused.
+    /// An admin approves or rejects a pending sponsor (a rejection says why; the sponsor sees it);
+    /// the sponsor's open pages hear of it. Only a pending sponsor can be decided, so of two
+    /// admins deciding at once the second is refused.
     /// </summary>
-    public async Task<CommandResult> DecideAsync(Actor actor, int sponsorId, ApprovalStatus decision)
+    public async Task<CommandResult> DecideAsync(Actor actor, int sponsorId, ApprovalStatus decision, string? reason = null)
     {
         actor.Require(Roles.Admin);
         if (decision == ApprovalStatus.Pending)
@@ -59,22 +64,42 @@ public sealed class SponsorRepository(IDbContextFactory<IescpDbContext> contexts
             throw new ArgumentException("A decision is either Approved or Rejected.", nameof(decision));
         }
 
+        var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (decision == ApprovalStatus.Rejected && why is null)
+        {
+            return CommandResult.Fail("Reason", "Say why; the sponsor will see it.");
+        }
+
+        if (why?.Length > 500)
+        {
+            return CommandResult.Fail("Reason", "Keep the reason under 500 characters.");
+        }
+
         await using var db = await contexts.CreateDbContextAsync();
-        var sponsor = await db.Sponsors.Where(s => s.Id == sponsorId).Select(s => new { s.UserId, s.Status }).FirstOrDefaultAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var sponsor = await db.Sponsors.Where(s => s.Id == sponsorId).Select(s => new { s.UserId, s.Name }).FirstOrDefaultAsync();
         if (sponsor is null)
         {
             return CommandResult.Fail("That sponsor no longer exists.");
         }
 
-        var now = db.Now;
         if (await db.Sponsors.Where(s => s.Id == sponsorId && s.Status == ApprovalStatus.Pending)
-                .UpdateAsync(db, set => set.SetProperty(s => s.Status, decision).SetProperty(s => s.DecidedAt, now)) == 0)
+                .UpdateAsync(db, set => set.SetProperty(s => s.Status, decision).SetProperty(s => s.DecidedAt, db.Now).SetProperty(s => s.DecisionReason, why)) == 0)
         {
             return CommandResult.Fail("Another admin has already decided on this sponsor.");
         }
 
+        var approved = decision == ApprovalStatus.Approved;
+        await db.AuditAsync(actor, approved ? AuditAction.Approve : AuditAction.Reject, AuditTarget.Sponsor,
+            sponsorId.ToString(CultureInfo.InvariantCulture), sponsor.Name, why);
+        db.Notify(sponsor.UserId, NotificationKind.Account,
+            approved ? "Welcome aboard: an admin approved your sponsor account." : $"An admin did not approve your sponsor account: {why}",
+            approved ? "sponsor" : "sponsor/pending");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         await cache.InvalidateAsync(StatusKey(sponsor.UserId));
         events.Publish(new SponsorDecided(sponsorId, sponsor.UserId, decision));
+        events.PublishNotified(db);
         return CommandResult.Ok;
     }
 }

@@ -1,0 +1,96 @@
+using IESCP.Data.AdRequests;
+using IESCP.Data.Identity;
+using IESCP.Data.Sponsors;
+using Microsoft.EntityFrameworkCore;
+
+namespace IESCP.Data.Admin;
+
+public sealed record UserFigures(int Sponsors, int PendingSponsors, int RejectedSponsors, int Influencers, int ActiveLast30Days, int Flagged, int Removed);
+
+public sealed record CampaignFigures(int Total, int Public, int Private, int Flagged, int Current);
+
+public sealed record WeekCount(DateOnly WeekStart, int Sponsors, int Influencers, int Requests);
+
+public sealed record NicheSpend(string Niche, decimal Spent);
+
+/// <summary>The platform in numbers, as the admin's dashboard shows them.</summary>
+public sealed record PlatformStatistics(
+    UserFigures Users,
+    CampaignFigures Campaigns,
+    IReadOnlyDictionary<AdRequestStatus, int> RequestsByStatus,
+    decimal Committed,
+    decimal Spent,
+    IReadOnlyList<WeekCount> Weeks,
+    IReadOnlyList<NicheSpend> SpendByNiche);
+
+/// <summary>The admin's statistics: each figure one aggregate query over an index or a small table.</summary>
+public sealed class StatisticsRepository(IDbContextFactory<IescpDbContext> contexts)
+{
+    public const int Weeks = 12;
+
+    public async Task<PlatformStatistics> GetAsync(Actor actor)
+    {
+        actor.Require(Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync();
+        var now = db.Now;
+        var today = DateOnly.FromDateTime(now);
+        var activeSince = now.AddDays(-30);
+
+        var sponsors = await db.Sponsors.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        var users = new UserFigures(
+            sponsors.GetValueOrDefault(ApprovalStatus.Approved),
+            sponsors.GetValueOrDefault(ApprovalStatus.Pending),
+            sponsors.GetValueOrDefault(ApprovalStatus.Rejected),
+            await db.Influencers.CountAsync(),
+            await db.Users.CountAsync(u => u.LastSeenAt >= activeSince && u.DeletedAt == null),
+            await db.Users.CountAsync(u => u.IsFlagged && u.DeletedAt == null),
+            await db.Users.CountAsync(u => u.DeletedAt != null));
+
+        var live = db.Campaigns.Where(c => c.DeletedAt == null);
+        var campaigns = await live.GroupBy(_ => 1).Select(g => new CampaignFigures(
+                g.Count(),
+                g.Count(c => c.Visibility == Campaigns.CampaignVisibility.Public),
+                g.Count(c => c.Visibility == Campaigns.CampaignVisibility.Private),
+                g.Count(c => c.IsFlagged),
+                g.Count(c => c.StartDate <= today && c.EndDate >= today)))
+            .FirstOrDefaultAsync() ?? new CampaignFigures(0, 0, 0, 0, 0);
+
+        var byStatus = await db.AdRequests.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var money = await db.Campaigns.GroupBy(_ => 1).Select(g => new { Committed = g.Sum(c => c.CommittedCents), Spent = g.Sum(c => c.SpentCents) })
+            .FirstOrDefaultAsync();
+        var spendByNiche = await db.Campaigns.Where(c => c.SpentCents > 0).GroupBy(c => c.Niche)
+            .Select(g => new { Niche = g.Key, Spent = g.Sum(c => c.SpentCents) })
+            .OrderByDescending(n => n.Spent)
+            .ToListAsync();
+
+        return new PlatformStatistics(
+            users,
+            campaigns,
+            Enum.GetValues<AdRequestStatus>().ToDictionary(s => s, s => byStatus.FirstOrDefault(b => b.Key == s)?.Count ?? 0),
+            Money.FromCents(money?.Committed ?? 0),
+            Money.FromCents(money?.Spent ?? 0),
+            await WeeksAsync(db, today),
+            [.. spendByNiche.Select(n => new NicheSpend(n.Niche, Money.FromCents(n.Spent)))]);
+    }
+
+    /// <summary>Sign-ups by role and new requests in each of the last weeks (Monday to Sunday, UTC), oldest first.</summary>
+    private static async Task<IReadOnlyList<WeekCount>> WeeksAsync(IescpDbContext db, DateOnly today)
+    {
+        var first = Influencers.ProfileViewWeek.WeekOf(today).AddDays(-7 * (Weeks - 1));
+        var since = first.ToDateTime(TimeOnly.MinValue);
+        var sponsorDays = await db.Sponsors.Where(s => s.CreatedAt >= since).GroupBy(s => s.CreatedAt.Date)
+            .Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync();
+        var influencerDays = await db.Influencers.Where(i => i.CreatedAt >= since).GroupBy(i => i.CreatedAt.Date)
+            .Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync();
+        var requestDays = await db.AdRequests.Where(r => r.CreatedAt >= since).GroupBy(r => r.CreatedAt.Date)
+            .Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync();
+
+        int InWeek(IEnumerable<(DateTime Day, int Count)> days, DateOnly week) =>
+            days.Where(d => Influencers.ProfileViewWeek.WeekOf(DateOnly.FromDateTime(d.Day)) == week).Sum(d => d.Count);
+
+        return [.. Enumerable.Range(0, Weeks).Select(w => first.AddDays(7 * w)).Select(week => new WeekCount(week,
+            InWeek(sponsorDays.Select(d => (d.Day, d.Count)), week),
+            InWeek(influencerDays.Select(d => (d.Day, d.Count)), week),
+            InWeek(requestDays.Select(d => (d.Day, d.Count)), week)))];
+    }
+}
