@@ -60,7 +60,7 @@ public static class DependencyInjection
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<IescpDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<IescpSignInManager>()
             .AddDefaultTokenProviders();
 
         if (builder.Environment.IsEnvironment(TestingEnvironment))
@@ -81,6 +81,7 @@ public static class DependencyInjection
         services.AddSingleton<ModerationRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<AccountStates>();
+        services.AddSingleton<UserActivity>();
         services.AddSingleton<CampaignRepository>();
         services.AddSingleton<AdRequestRepository>();
         services.AddSingleton<InfluencerSearch>();

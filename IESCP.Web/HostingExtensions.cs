@@ -72,6 +72,7 @@ internal static class HostingExtensions
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "iescp.auth";
+            options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
 
         services.AddAuthorizationBuilder().AddIescpPolicies();

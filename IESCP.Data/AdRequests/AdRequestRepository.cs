@@ -24,7 +24,7 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
 
     private const string AlreadyOpen = "An open request for this campaign and influencer already exists.";
 
-    /// <summary>The actor's requests: an influencer's inbox, or a sponsor's requests across its campaigns.</summary>
+    /// <summary>The actor's requests: an influencer's inbox, or a sponsor's requests across its campaigns; only those waiting for its move if asked.</summary>
     public async Task<PagedResult<AdRequestSummary>> ListAsync(Actor actor, AdRequestListQuery query)
     {
         await using var db = await contexts.CreateDbContextAsync();
@@ -37,6 +37,11 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
         if (query.CampaignId is { } campaignId)
         {
             requests = requests.Where(r => r.CampaignId == campaignId);
+        }
+
+        if (query.YourTurn)
+        {
+            requests = requests.Where(AdRequestRules.WaitsFor(actor.AsParty()));
         }
 
         if (Querying.ContainsPattern(query.Text) is { } pattern)

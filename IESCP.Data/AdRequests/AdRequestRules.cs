@@ -42,6 +42,19 @@ internal static class AdRequestRules
 
     public static readonly Expression<Func<AdRequest, bool>> IsOpen = r => Open.Contains(r.Status);
 
+    private static readonly Expression<Func<AdRequest, bool>> SponsorsTurn = r =>
+        (Negotiable.Contains(r.Status) && r.LatestBy == Party.Influencer)
+        || r.Status == AdRequestStatus.Accepted
+        || (r.Status == AdRequestStatus.Paid && r.DeliveredAt != null);
+
+    private static readonly Expression<Func<AdRequest, bool>> InfluencersTurn = r =>
+        (Negotiable.Contains(r.Status) && r.LatestBy == Party.Sponsor)
+        || (r.Status == AdRequestStatus.Paid && r.DeliveredAt == null);
+
+    private static readonly Func<AdRequest, bool> IsSponsorsTurn = SponsorsTurn.Compile();
+
+    private static readonly Func<AdRequest, bool> IsInfluencersTurn = InfluencersTurn.Compile();
+
     // Declared before the moves that use them: static fields initialize in order.
     private static readonly Rule<AdRequest, Move> Unchanged = new((r, m) => r.LatestRevision == m.SeenRevision, (_, _) => ChangedMeanwhile);
 
@@ -93,14 +106,19 @@ internal static class AdRequestRules
             .ToHashSet();
     }
 
-    /// <summary>Who the request waits for, or null when it is closed or done.</summary>
-    public static Party? WaitingFor(AdRequestStatus status, Party latestBy, DateTime? deliveredAt) => status switch
+    /// <summary>
+    /// Whether the request waits for <paramref name="party"/> to move: while negotiating, the side
+    /// that did not make the latest offer; the sponsor to pay an accepted request; the influencer
+    /// to deliver a paid one, then the sponsor to confirm it. SQL filters by it; C# labels by it.
+    /// </summary>
+    public static Expression<Func<AdRequest, bool>> WaitsFor(Party party) => party == Party.Sponsor ? SponsorsTurn : InfluencersTurn;
+
+    /// <summary>Who the request waits for, or null when it is closed or done (<see cref="WaitsFor"/>).</summary>
+    public static Party? WaitingFor(AdRequestStatus status, Party latestBy, DateTime? deliveredAt)
     {
-        AdRequestStatus.Pending or AdRequestStatus.Negotiating => latestBy.Other(),
-        AdRequestStatus.Accepted => Party.Sponsor,
-        AdRequestStatus.Paid => deliveredAt is null ? Party.Influencer : Party.Sponsor,
-        _ => null,
-    };
+        var request = new AdRequest { Status = status, LatestBy = latestBy, DeliveredAt = deliveredAt };
+        return IsSponsorsTurn(request) ? Party.Sponsor : IsInfluencersTurn(request) ? Party.Influencer : null;
+    }
 
     private static Rule<AdRequest, Move> OnlyThe(Party party, string action) =>
         new((_, m) => m.By == party, (_, _) => $"Only the {party.Noun()} can {action}.");

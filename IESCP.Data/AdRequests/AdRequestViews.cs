@@ -17,7 +17,8 @@ public sealed record AdRequestListQuery(
     AdRequestSort Sort = AdRequestSort.Updated,
     bool Descending = true,
     int Page = 1,
-    int PageSize = 20);
+    int PageSize = 20,
+    bool YourTurn = false);
 
 /// <summary>
 /// One row of an inbox, with the current terms (those of the latest revision) and whose turn it

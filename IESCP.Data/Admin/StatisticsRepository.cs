@@ -36,12 +36,14 @@ public sealed class StatisticsRepository(IDbContextFactory<IescpDbContext> conte
         var today = DateOnly.FromDateTime(now);
         var activeSince = now.AddDays(-30);
 
-        var sponsors = await db.Sponsors.GroupBy(s => s.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        // Removed accounts keep their rows for the other side's history; they are not counted as users.
+        var sponsors = await db.Sponsors.Where(s => s.User!.DeletedAt == null).GroupBy(s => s.Status)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         var users = new UserFigures(
             sponsors.GetValueOrDefault(ApprovalStatus.Approved),
             sponsors.GetValueOrDefault(ApprovalStatus.Pending),
             sponsors.GetValueOrDefault(ApprovalStatus.Rejected),
-            await db.Influencers.CountAsync(),
+            await db.Influencers.CountAsync(i => i.User!.DeletedAt == null),
             await db.Users.CountAsync(u => u.LastSeenAt >= activeSince && u.DeletedAt == null),
             await db.Users.CountAsync(u => u.IsFlagged && u.DeletedAt == null),
             await db.Users.CountAsync(u => u.DeletedAt != null));

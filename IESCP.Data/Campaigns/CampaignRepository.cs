@@ -88,7 +88,7 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
                 r.LatestRevision, r.LatestBy, r.InitiatedBy, r.UpdatedAt))
             .ToListAsync();
         return new CampaignDetail(campaign.Id, campaign.Name, campaign.Description, campaign.Category, campaign.Niche,
-            campaign.StartDate, campaign.EndDate, campaign.Visibility, campaign.Goals, campaign.IsFlagged,
+            campaign.StartDate, campaign.EndDate, campaign.Visibility, campaign.Goals, campaign.IsFlagged, campaign.FlagReason,
             PhaseOf(campaign.StartDate, campaign.EndDate, today),
             CampaignLedger.FromCents(campaign.BudgetCents, campaign.CommittedCents, campaign.SpentCents), requests);
     }

@@ -44,7 +44,7 @@ public sealed record CampaignSummary(
 
 public sealed record CampaignDetail(
     int Id, string Name, string Description, string Category, string Niche, DateOnly StartDate, DateOnly EndDate,
-    CampaignVisibility Visibility, string Goals, bool IsFlagged, CampaignPhase Phase, CampaignLedger Ledger,
+    CampaignVisibility Visibility, string Goals, bool IsFlagged, string? FlagReason, CampaignPhase Phase, CampaignLedger Ledger,
     IReadOnlyList<CampaignRequest> Requests);
 
 /// <summary>One ad request of a campaign, as its sponsor sees it in the campaign's page.</summary>

@@ -1,5 +1,6 @@
 using IESCP.Data.Influencers;
 using IESCP.Data.Live;
+using IESCP.Data.Notifications;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.Identity;
 
@@ -14,7 +15,7 @@ public sealed record RegistrationResult(ApplicationUser? User, IReadOnlyList<(st
 /// <summary>Creates a user, its role and its profile in one transaction.</summary>
 public sealed class AccountRegistration(UserManager<ApplicationUser> users, IescpDbContext db, ILiveEvents events, TimeProvider clock)
 {
-    /// <summary>A new sponsor waits for an admin; every open admin page hears of it at once.</summary>
+    /// <summary>A new sponsor waits for an admin: each admin is notified, and every open admin page hears of it at once.</summary>
     public async Task<RegistrationResult> RegisterSponsorAsync(SponsorRegistration input)
     {
         var sponsor = new Sponsor
@@ -25,30 +26,41 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Iesc
             BudgetCents = Money.ToCents(input.Budget),
             Status = ApprovalStatus.Pending,
         };
-        var result = await RegisterAsync(input, Roles.Sponsor, user =>
+        var result = await RegisterAsync(input, Roles.Sponsor, async user =>
         {
             sponsor.UserId = user.Id;
             db.Sponsors.Add(sponsor);
+            var kind = input.Kind == SponsorKind.Company ? "company" : "individual";
+            foreach (var admin in await users.GetUsersInRoleAsync(Roles.Admin))
+            {
+                db.Notify(admin.Id, NotificationKind.Account, $"{sponsor.Name} ({kind}, {sponsor.Industry}) signed up as a sponsor and waits for approval.",
+                    "admin/sponsors");
+            }
         });
         if (result.Succeeded)
         {
             events.Publish(new SponsorSignedUp(sponsor.Id));
+            events.PublishNotified(db);
         }
 
         return result;
     }
 
     public Task<RegistrationResult> RegisterInfluencerAsync(InfluencerRegistration input) =>
-        RegisterAsync(input, Roles.Influencer, user => db.Influencers.Add(new Influencer
+        RegisterAsync(input, Roles.Influencer, user =>
         {
-            UserId = user.Id,
-            Name = input.Name.Trim(),
-            Category = input.Category,
-            Niche = input.Niche,
-            Followers = input.Followers,
-        }));
+            db.Influencers.Add(new Influencer
+            {
+                UserId = user.Id,
+                Name = input.Name.Trim(),
+                Category = input.Category,
+                Niche = input.Niche,
+                Followers = input.Followers,
+            });
+            return Task.CompletedTask;
+        });
 
-    private async Task<RegistrationResult> RegisterAsync(Registration input, string role, Action<ApplicationUser> addProfile)
+    private async Task<RegistrationResult> RegisterAsync(Registration input, string role, Func<ApplicationUser, Task> addProfile)
     {
         if (CommandResult.Validate(input, clock) is { Succeeded: false } invalid)
         {
@@ -77,7 +89,7 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Iesc
             return Failed(inRole.Errors.Select(e => ("", e.Description)));
         }
 
-        addProfile(user);
+        await addProfile(user);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return new RegistrationResult(user, []);

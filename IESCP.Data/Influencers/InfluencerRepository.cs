@@ -25,6 +25,9 @@ public sealed record PublicInfluencerProfile(
 
 public sealed record WeeklyViews(DateOnly WeekStart, int Views);
 
+/// <summary>An influencer's work in numbers, as its dashboard shows it.</summary>
+public sealed record InfluencerFigures(decimal Paid, decimal Agreed, int Completed, double? AverageRating, int RatingCount);
+
 public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> contexts, TimeProvider clock)
 {
     public const int LatestReviewCount = 5;
@@ -38,6 +41,21 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
             .FirstOrDefaultAsync();
     }
 
+    /// <summary>What the influencer has been paid, what is agreed but not paid yet, finished work and its rating.</summary>
+    public async Task<InfluencerFigures> GetFiguresAsync(Actor actor)
+    {
+        actor.Require(Roles.Influencer);
+        await using var db = await contexts.CreateDbContextAsync();
+        var mine = db.AdRequests.Where(r => r.Influencer!.UserId == actor.UserId);
+        var paid = await mine.Where(r => r.Status == AdRequestStatus.Paid || r.Status == AdRequestStatus.Completed).SumAsync(r => r.PaymentCents);
+        var agreed = await mine.Where(r => r.Status == AdRequestStatus.Accepted).SumAsync(r => r.PaymentCents);
+        var counts = await db.Influencers.Where(i => i.UserId == actor.UserId)
+            .Select(i => new { i.RequestsCompleted, i.RatingSum, i.RatingCount })
+            .FirstOrDefaultAsync();
+        return new InfluencerFigures(Money.FromCents(paid), Money.FromCents(agreed), counts?.RequestsCompleted ?? 0,
+            counts is { RatingCount: > 0 } ? (double)counts.RatingSum / counts.RatingCount : null, counts?.RatingCount ?? 0);
+    }
+
     public async Task<CommandResult> UpdateOwnProfileAsync(Actor actor, ProfileInput input)
     {
         actor.Require(Roles.Influencer);
@@ -47,6 +65,11 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
         }
 
         await using var db = await contexts.CreateDbContextAsync();
+        if (await db.RefusalForAsync(actor) is { } barred)
+        {
+            return CommandResult.Fail(barred);
+        }
+
         var influencer = await db.Influencers.Include(i => i.User).FirstOrDefaultAsync(i => i.UserId == actor.UserId);
         if (influencer is null)
         {
@@ -66,13 +89,13 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
     }
 
     /// <summary>
-    /// Any signed-in user may read a profile; a flagged influencer is hidden from all but admins.
+    /// Any signed-in user may read a profile; a flagged influencer is hidden from all but admins, a removed one from everyone.
     /// A sponsor's visit counts towards the influencer's weekly profile views.
     /// </summary>
     public async Task<PublicInfluencerProfile?> GetPublicProfileAsync(Actor actor, int influencerId)
     {
         await using var db = await contexts.CreateDbContextAsync();
-        var row = await db.Influencers.Where(i => i.Id == influencerId && (actor.IsAdmin || !i.User!.IsFlagged))
+        var row = await db.Influencers.Where(i => i.Id == influencerId && i.User!.DeletedAt == null && (actor.IsAdmin || !i.User.IsFlagged))
             .Select(i => new
             {
                 i.Id, i.UserId, i.Name, i.Category, i.Niche, i.Followers, i.Platforms, i.Bio,

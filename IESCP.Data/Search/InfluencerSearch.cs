@@ -93,7 +93,7 @@ public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts)
 
         // Few users are flagged. Counting all matches from an index and taking away the flagged
         // ones is cheaper than checking every match against the flagged list.
-        var flagged = db.Users.Where(u => u.IsFlagged).Select(u => u.Id);
+        var flagged = db.Users.Where(u => u.IsFlagged || u.DeletedAt != null).Select(u => u.Id);
         var total = await influencers.CountAsync() - await influencers.Where(i => flagged.Contains(i.UserId)).CountAsync();
         var rows = await Order(influencers.Where(i => !flagged.Contains(i.UserId)), query.Sort, niche).Skip(skip).Take(size)
             .Select(i => new

@@ -11,6 +11,9 @@ namespace IESCP.Data.Sponsors;
 
 public sealed record SponsorProfile(int Id, string Name, SponsorKind Kind, string Industry, decimal Budget, ApprovalStatus Status, string Email, string? DecisionReason);
 
+/// <summary>A sponsor's money across its campaigns, as its dashboard shows it.</summary>
+public sealed record SponsorFigures(int LiveCampaigns, int RunningCampaigns, decimal Budget, decimal Committed, decimal Spent);
+
 public sealed record PendingSponsor(int Id, string Name, SponsorKind Kind, string Industry, decimal Budget, string Email, DateTime RegisteredAt);
 
 public sealed class SponsorRepository(IDbContextFactory<IescpDbContext> contexts, ReadCache cache, ILiveEvents events)
@@ -40,11 +43,40 @@ public sealed class SponsorRepository(IDbContextFactory<IescpDbContext> contexts
                 row.DecisionReason);
     }
 
+    /// <summary>The sponsor's campaigns in numbers: how many, and their budgets, commitments and spending together.</summary>
+    public async Task<SponsorFigures> GetFiguresAsync(Actor actor)
+    {
+        actor.Require(Roles.Sponsor);
+        await using var db = await contexts.CreateDbContextAsync();
+        var today = DateOnly.FromDateTime(db.Now);
+        var figures = await db.Campaigns.Where(c => c.Sponsor!.UserId == actor.UserId && c.DeletedAt == null).GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Live = g.Count(),
+                Running = g.Count(c => c.StartDate <= today && c.EndDate >= today),
+                Budget = g.Sum(c => c.BudgetCents),
+                Committed = g.Sum(c => c.CommittedCents),
+                Spent = g.Sum(c => c.SpentCents),
+            })
+            .FirstOrDefaultAsync();
+        return figures is null
+            ? new SponsorFigures(0, 0, 0, 0, 0)
+            : new SponsorFigures(figures.Live, figures.Running, Money.FromCents(figures.Budget), Money.FromCents(figures.Committed),
+                Money.FromCents(figures.Spent));
+    }
+
+    public async Task<int> CountPendingAsync(Actor actor)
+    {
+        actor.Require(Roles.Admin);
+        await using var db = await contexts.CreateDbContextAsync();
+        return await db.Sponsors.CountAsync(s => s.Status == ApprovalStatus.Pending && s.User!.DeletedAt == null);
+    }
+
     public async Task<IReadOnlyList<PendingSponsor>> ListPendingAsync(Actor actor)
     {
         actor.Require(Roles.Admin);
         await using var db = await contexts.CreateDbContextAsync();
-        var rows = await db.Sponsors.Where(s => s.Status == ApprovalStatus.Pending)
+        var rows = await db.Sponsors.Where(s => s.Status == ApprovalStatus.Pending && s.User!.DeletedAt == null)
             .OrderBy(s => s.CreatedAt)
             .Select(s => new { s.Id, s.Name, s.Kind, s.Industry, s.BudgetCents, s.User!.Email, s.CreatedAt })
             .ToListAsync();

@@ -12,7 +12,8 @@ namespace IESCP.Web.Live;
 /// register with it synchronously and hear only what this user is told. The subscription ends
 /// with the circuit, so a closed tab leaves nothing behind.
 /// </summary>
-public sealed class LiveCircuit(ILiveEvents events, AuthenticationStateProvider authentication, ILogger<LiveCircuit> logger)
+public sealed class LiveCircuit(
+    ILiveEvents events, AuthenticationStateProvider authentication, UserActivity activity, ILogger<LiveCircuit> logger)
     : CircuitHandler, IDisposable
 {
     private readonly List<IDisposable> subscriptions = [];
@@ -37,6 +38,15 @@ public sealed class LiveCircuit(ILiveEvents events, AuthenticationStateProvider 
             {
                 subscriptions.Add(events.Subscribe(LiveKeys.Admins, DispatchAsync));
             }
+        }
+
+        try
+        {
+            await activity.SeenAsync(Actor.UserId);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not record that {UserId} opened the app", Actor.UserId);
         }
     }
 

@@ -14,7 +14,11 @@ internal static class IdentityEndpoints
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl?.TrimStart('/')}");
+            // Only a path of this site; anything else (another host, a backslash trick) goes home.
+            return TypedResults.LocalRedirect(returnUrl is ['/', ..] && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+                && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative)
+                ? returnUrl
+                : "/");
         });
     }
 }
