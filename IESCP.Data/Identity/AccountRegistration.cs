@@ -46,19 +46,29 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Iesc
         return result;
     }
 
-    public Task<RegistrationResult> RegisterInfluencerAsync(InfluencerRegistration input) =>
-        RegisterAsync(input, Roles.Influencer, user =>
+    /// <summary>A new influencer can work at once; the admins' figures count it.</summary>
+    public async Task<RegistrationResult> RegisterInfluencerAsync(InfluencerRegistration input)
+    {
+        var influencer = new Influencer
         {
-            db.Influencers.Add(new Influencer
-            {
-                UserId = user.Id,
-                Name = input.Name.Trim(),
-                Category = input.Category,
-                Niche = input.Niche,
-                Followers = input.Followers,
-            });
+            Name = input.Name.Trim(),
+            Category = input.Category,
+            Niche = input.Niche,
+            Followers = input.Followers,
+        };
+        var result = await RegisterAsync(input, Roles.Influencer, user =>
+        {
+            influencer.UserId = user.Id;
+            db.Influencers.Add(influencer);
             return Task.CompletedTask;
         });
+        if (result.Succeeded)
+        {
+            events.Publish(new InfluencerSignedUp(influencer.Id));
+        }
+
+        return result;
+    }
 
     private async Task<RegistrationResult> RegisterAsync(Registration input, string role, Func<ApplicationUser, Task> addProfile)
     {

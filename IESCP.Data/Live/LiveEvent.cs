@@ -13,6 +13,7 @@ namespace IESCP.Data.Live;
 [JsonDerivedType(typeof(AdRequestChanged), "ad-request")]
 [JsonDerivedType(typeof(CampaignsChanged), "campaigns")]
 [JsonDerivedType(typeof(SponsorSignedUp), "sponsor-signed-up")]
+[JsonDerivedType(typeof(InfluencerSignedUp), "influencer-signed-up")]
 [JsonDerivedType(typeof(SponsorDecided), "sponsor-decided")]
 [JsonDerivedType(typeof(NotificationsChanged), "notifications")]
 [JsonDerivedType(typeof(AccountChanged), "account")]
@@ -52,6 +53,12 @@ public sealed record CampaignsChanged(string UserId, IReadOnlyList<int> Campaign
 
 /// <summary>A sponsor signed up and waits for approval.</summary>
 public sealed record SponsorSignedUp(int SponsorId) : LiveEvent
+{
+    public override IEnumerable<string> Audience => [LiveKeys.Admins];
+}
+
+/// <summary>An influencer signed up; the admins' figures count it.</summary>
+public sealed record InfluencerSignedUp(int InfluencerId) : LiveEvent
 {
     public override IEnumerable<string> Audience => [LiveKeys.Admins];
 }

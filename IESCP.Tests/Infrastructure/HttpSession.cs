@@ -32,14 +32,27 @@ public sealed partial class HttpSession : IDisposable
     public Task<HttpResponseMessage> LoginAsync(string email, string password) =>
         PostFormAsync("/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields)
+    /// <summary>
+    /// Posts a form of the page at <paramref name="path"/> as a browser would, with the page's
+    /// antiforgery token: a Blazor form by its name, or a plain form to its <paramref name="action"/>.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields, string? action = null)
     {
         var page = await http.GetStringAsync(path);
         var token = AntiforgeryToken().Match(page);
         Assert.True(token.Success, $"No antiforgery token on {path}");
-        fields["_handler"] = formName;
+        if (formName.Length > 0)
+        {
+            fields["_handler"] = formName;
+        }
+
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
-        return await http.PostAsync(path, new FormUrlEncodedContent(fields));
+        foreach (Match hidden in HiddenInput().Matches(page))
+        {
+            fields.TryAdd(WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value));
+        }
+
+        return await http.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
     }
 
     /// <summary>Where a redirect points, as a path of this site (absolute locations are reduced to their path).</summary>
@@ -53,4 +66,7 @@ public sealed partial class HttpSession : IDisposable
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
+
+    [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")]
+    private static partial Regex HiddenInput();
 }

@@ -1,5 +1,11 @@
 using System.Net;
+using System.Text;
+using IESCP.Data.Admin;
+using IESCP.Data.Identity;
 using IESCP.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IESCP.Tests.Web;
 
@@ -8,7 +14,9 @@ namespace IESCP.Tests.Web;
 [Collection(AppCollection.Name)]
 public sealed class AuthorizationHttpTests(IescpApp app)
 {
-    public static TheoryData<string> HomePages => ["/admin", "/sponsor", "/influencer", "/sponsor/pending"];
+    public static TheoryData<string> HomePages => ["/admin", "/sponsor", "/influencer", "/sponsor/pending", "/notifications"];
+
+    private static readonly string[] AdminPages = ["/admin", "/admin/sponsors", "/admin/users", "/admin/campaigns", "/admin/audit"];
 
     [Theory]
     [MemberData(nameof(HomePages))]
@@ -24,7 +32,11 @@ public sealed class AuthorizationHttpTests(IescpApp app)
     public async Task The_admin_reaches_only_the_admin_pages()
     {
         using var session = await SignedInAsync(IescpApp.AdminEmail, IescpApp.AdminPassword, expectedHome: "/admin");
-        await AssertReachableAsync(session, "/admin");
+        foreach (var page in AdminPages.Append("/notifications"))
+        {
+            await AssertReachableAsync(session, page);
+        }
+
         await AssertDeniedAsync(session, "/sponsor", "/influencer", "/sponsor/pending");
     }
 
@@ -34,7 +46,7 @@ public sealed class AuthorizationHttpTests(IescpApp app)
         var sponsor = await app.Users.SponsorAsync();
         using var session = await SignedInAsync(sponsor.Email, sponsor.Password, expectedHome: "/sponsor");
         await AssertReachableAsync(session, "/sponsor");
-        await AssertDeniedAsync(session, "/admin", "/influencer");
+        await AssertDeniedAsync(session, [.. AdminPages, "/influencer"]);
     }
 
     [Fact]
@@ -48,7 +60,7 @@ public sealed class AuthorizationHttpTests(IescpApp app)
         Assert.Equal("/sponsor/pending", HttpSession.RedirectPath(home));
         var pending = await session.GetAsync("/sponsor/pending");
         Assert.Contains("Waiting for approval", await pending.Content.ReadAsStringAsync());
-        await AssertDeniedAsync(session, "/admin", "/influencer");
+        await AssertDeniedAsync(session, [.. AdminPages, "/influencer"]);
     }
 
     [Fact]
@@ -57,7 +69,8 @@ public sealed class AuthorizationHttpTests(IescpApp app)
         var influencer = await app.Users.InfluencerAsync();
         using var session = await SignedInAsync(influencer.Email, influencer.Password, expectedHome: "/influencer");
         await AssertReachableAsync(session, "/influencer");
-        await AssertDeniedAsync(session, "/admin", "/sponsor", "/sponsor/pending");
+        await AssertReachableAsync(session, "/notifications");
+        await AssertDeniedAsync(session, [.. AdminPages, "/sponsor", "/sponsor/pending"]);
     }
 
     [Fact]
@@ -101,6 +114,62 @@ public sealed class AuthorizationHttpTests(IescpApp app)
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.DoesNotContain("evil.example", response.Headers.Location!.OriginalString);
         Assert.Equal("/influencer", HttpSession.RedirectPath(response));
+    }
+
+    [Fact]
+    public async Task A_flag_ends_a_signed_in_session_at_its_next_request_and_an_unflag_does_not_revive_it()
+    {
+        var influencer = await app.Users.InfluencerAsync();
+        using var session = await SignedInAsync(influencer.Email, influencer.Password, expectedHome: "/influencer");
+        var admin = await app.Users.AdminAsync();
+
+        Assert.True((await app.Get<ModerationRepository>().FlagUserAsync(admin, influencer.UserId, new ReasonInput { Reason = "Spam." })).Succeeded);
+        Assert.StartsWith("/Account/Login", HttpSession.RedirectPath(await session.GetAsync("/influencer")));
+
+        Assert.True((await app.Get<ModerationRepository>().UnflagUserAsync(admin, influencer.UserId)).Succeeded);
+        Assert.StartsWith("/Account/Login", HttpSession.RedirectPath(await session.GetAsync("/influencer")));
+        using var again = await SignedInAsync(influencer.Email, influencer.Password, expectedHome: "/influencer");
+        await AssertReachableAsync(again, "/influencer");
+    }
+
+    [Fact]
+    public async Task A_new_password_ends_every_other_session_at_once()
+    {
+        var influencer = await app.Users.InfluencerAsync();
+        using var elsewhere = await SignedInAsync(influencer.Email, influencer.Password, expectedHome: "/influencer");
+        await AssertReachableAsync(elsewhere, "/influencer");
+        string code;
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var token = await users.GeneratePasswordResetTokenAsync((await users.FindByIdAsync(influencer.UserId))!);
+            code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+        }
+
+        using var reset = new HttpSession(app.BaseAddress);
+        var response = await reset.PostFormAsync($"/Account/ResetPassword?code={code}", "reset-password", new()
+        {
+            ["Input.Email"] = influencer.Email,
+            ["Input.Password"] = "Brand#New2026",
+            ["Input.ConfirmPassword"] = "Brand#New2026",
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        Assert.Equal("/Account/ResetPasswordConfirmation", HttpSession.RedirectPath(response));
+
+        Assert.StartsWith("/Account/Login", HttpSession.RedirectPath(await elsewhere.GetAsync("/influencer")));
+    }
+
+    [Fact]
+    public async Task Logging_out_to_a_foreign_or_malformed_address_lands_on_the_home_page()
+    {
+        var influencer = await app.Users.InfluencerAsync();
+        foreach (var returnUrl in new[] { "\\evil.com", "//evil.com", "https://evil.example/", "/\\evil.com" })
+        {
+            using var session = await SignedInAsync(influencer.Email, influencer.Password, expectedHome: "/influencer");
+            var response = await session.PostFormAsync("/influencer", "", new() { ["ReturnUrl"] = returnUrl }, action: "/Account/Logout");
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal("/", HttpSession.RedirectPath(response));
+        }
     }
 
     private Task<HttpSession> SignedInAsync(string email, string password, string expectedHome) =>
