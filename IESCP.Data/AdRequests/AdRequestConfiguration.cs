@@ -31,7 +31,8 @@ internal sealed class AdRequestConfiguration : IEntityTypeConfiguration<AdReques
         // A campaign's requests (detail, sponsor inbox, delete) and an influencer's inbox.
         builder.HasIndex(r => new { r.CampaignId, r.Status });
         builder.HasIndex(r => new { r.InfluencerId, r.Status });
-        // Requests per week, for the admin's statistics.
+        // Requests per week and by status, for the admin's statistics.
         builder.HasIndex(r => r.CreatedAt);
+        builder.HasIndex(r => r.Status);
     }
 }

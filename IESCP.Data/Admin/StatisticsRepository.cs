@@ -43,7 +43,7 @@ public sealed class StatisticsRepository(IDbContextFactory<IescpDbContext> conte
             sponsors.GetValueOrDefault(ApprovalStatus.Approved),
             sponsors.GetValueOrDefault(ApprovalStatus.Pending),
             sponsors.GetValueOrDefault(ApprovalStatus.Rejected),
-            await db.Influencers.CountAsync(i => i.User!.DeletedAt == null),
+            await db.Influencers.CountAsync() - await db.Users.CountAsync(u => u.DeletedAt != null && db.Influencers.Any(i => i.UserId == u.Id)),
             await db.Users.CountAsync(u => u.LastSeenAt >= activeSince && u.DeletedAt == null),
             await db.Users.CountAsync(u => u.IsFlagged && u.DeletedAt == null),
             await db.Users.CountAsync(u => u.DeletedAt != null));
@@ -55,11 +55,11 @@ public sealed class StatisticsRepository(IDbContextFactory<IescpDbContext> conte
                 g.Count(c => c.Visibility == Campaigns.CampaignVisibility.Private),
                 g.Count(c => c.IsFlagged),
                 g.Count(c => c.StartDate <= today && c.EndDate >= today)))
-            .FirstOrDefaultAsync() ?? new CampaignFigures(0, 0, 0, 0, 0);
+            .SingleOrDefaultAsync() ?? new CampaignFigures(0, 0, 0, 0, 0);
 
         var byStatus = await db.AdRequests.GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         var money = await db.Campaigns.GroupBy(_ => 1).Select(g => new { Committed = g.Sum(c => c.CommittedCents), Spent = g.Sum(c => c.SpentCents) })
-            .FirstOrDefaultAsync();
+            .SingleOrDefaultAsync();
         var spendByNiche = await db.Campaigns.Where(c => c.SpentCents > 0).GroupBy(c => c.Niche)
             .Select(g => new { Niche = g.Key, Spent = g.Sum(c => c.SpentCents) })
             .OrderByDescending(n => n.Spent)
@@ -75,24 +75,23 @@ public sealed class StatisticsRepository(IDbContextFactory<IescpDbContext> conte
             [.. spendByNiche.Select(n => new NicheSpend(n.Niche, Money.FromCents(n.Spent)))]);
     }
 
-    /// <summary>Sign-ups by role and new requests in each of the last weeks (Monday to Sunday, UTC), oldest first.</summary>
+    /// <summary>
+    /// Sign-ups by role and new requests in each of the last weeks (Monday to Sunday, UTC), oldest
+    /// first: one count of a date range per week, each read from its creation-date index alone.
+    /// </summary>
     private static async Task<IReadOnlyList<WeekCount>> WeeksAsync(IescpDbContext db, DateOnly today)
     {
         var first = Influencers.ProfileViewWeek.WeekOf(today).AddDays(-7 * (Weeks - 1));
-        var since = first.ToDateTime(TimeOnly.MinValue);
-        var sponsorDays = await db.Sponsors.Where(s => s.CreatedAt >= since).GroupBy(s => s.CreatedAt.Date)
-            .Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync();
-        var influencerDays = await db.Influencers.Where(i => i.CreatedAt >= since).GroupBy(i => i.CreatedAt.Date)
-            .Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync();
-        var requestDays = await db.AdRequests.Where(r => r.CreatedAt >= since).GroupBy(r => r.CreatedAt.Date)
-            .Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync();
+        var weeks = new List<WeekCount>(Weeks);
+        for (var week = first; weeks.Count < Weeks; week = week.AddDays(7))
+        {
+            var (from, to) = (week.ToDateTime(TimeOnly.MinValue), week.AddDays(7).ToDateTime(TimeOnly.MinValue));
+            weeks.Add(new WeekCount(week,
+                await db.Sponsors.CountAsync(s => s.CreatedAt >= from && s.CreatedAt < to),
+                await db.Influencers.CountAsync(i => i.CreatedAt >= from && i.CreatedAt < to),
+                await db.AdRequests.CountAsync(r => r.CreatedAt >= from && r.CreatedAt < to)));
+        }
 
-        int InWeek(IEnumerable<(DateTime Day, int Count)> days, DateOnly week) =>
-            days.Where(d => Influencers.ProfileViewWeek.WeekOf(DateOnly.FromDateTime(d.Day)) == week).Sum(d => d.Count);
-
-        return [.. Enumerable.Range(0, Weeks).Select(w => first.AddDays(7 * w)).Select(week => new WeekCount(week,
-            InWeek(sponsorDays.Select(d => (d.Day, d.Count)), week),
-            InWeek(influencerDays.Select(d => (d.Day, d.Count)), week),
-            InWeek(requestDays.Select(d => (d.Day, d.Count)), week)))];
+        return weeks;
     }
 }

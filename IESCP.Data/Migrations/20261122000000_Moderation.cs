@@ -22,6 +22,8 @@ public sealed class Moderation : Migration
         migrationBuilder.CreateIndex("IX_AspNetUsers_LastSeenAt", "AspNetUsers", "LastSeenAt");
         migrationBuilder.CreateIndex("IX_AdRequests_CreatedAt", "AdRequests", "CreatedAt");
         migrationBuilder.CreateIndex("IX_Influencers_CreatedAt", "Influencers", "CreatedAt");
+        migrationBuilder.CreateIndex("IX_AdRequests_Status", "AdRequests", "Status");
+        migrationBuilder.CreateIndex("IX_AspNetUsers_Removed", "AspNetUsers", "Id", filter: "\"DeletedAt\" IS NOT NULL");
 
         migrationBuilder.CreateTable(
             name: "AuditEntries",
@@ -76,6 +78,8 @@ public sealed class Moderation : Migration
     {
         migrationBuilder.DropTable("Notifications");
         migrationBuilder.DropTable("AuditEntries");
+        migrationBuilder.DropIndex("IX_AspNetUsers_Removed", "AspNetUsers");
+        migrationBuilder.DropIndex("IX_AdRequests_Status", "AdRequests");
         migrationBuilder.DropIndex("IX_Influencers_CreatedAt", "Influencers");
         migrationBuilder.DropIndex("IX_AdRequests_CreatedAt", "AdRequests");
         migrationBuilder.DropIndex("IX_AspNetUsers_LastSeenAt", "AspNetUsers");

@@ -58,7 +58,7 @@ public sealed class SponsorRepository(IDbContextFactory<IescpDbContext> contexts
                 Committed = g.Sum(c => c.CommittedCents),
                 Spent = g.Sum(c => c.SpentCents),
             })
-            .FirstOrDefaultAsync();
+            .SingleOrDefaultAsync();
         return figures is null
             ? new SponsorFigures(0, 0, 0, 0, 0)
             : new SponsorFigures(figures.Live, figures.Running, Money.FromCents(figures.Budget), Money.FromCents(figures.Committed),
