@@ -11,6 +11,7 @@ using IESCP.Data.Search;
 using IESCP.Data.Seeding;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -18,6 +19,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace IESCP.Data;
 
@@ -43,7 +45,9 @@ public static class DependencyInjection
             // Migrations are written by hand (no model snapshot); a test proves they match the model.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
 
-        services.AddDataProtection();
+        services.AddDataProtection().SetApplicationName("IESCP");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new DatabaseXmlRepository(provider.GetRequiredService<IDbContextFactory<IescpDbContext>>())));
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version2;

@@ -1,6 +1,7 @@
 using IESCP.Data.AdRequests;
 using IESCP.Data.Admin;
 using IESCP.Data.Campaigns;
+using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
 using IESCP.Data.Notifications;
@@ -36,6 +37,8 @@ public sealed class IescpDbContext(DbContextOptions<IescpDbContext> options) : I
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -5,6 +5,12 @@ public sealed class AdminAccountOptions
 {
     public const string Section = "Admin";
 
+    /// <summary>
+    /// The password the repository's appsettings.Development.json gives the admin: fine on a
+    /// developer's machine, refused anywhere else (everyone who can read the repository knows it).
+    /// </summary>
+    public const string RepositoryPassword = "Admin#2026";
+
     public string Email { get; set; } = "admin@iescp.local";
 
     public string Password { get; set; } = "";

@@ -1,7 +1,9 @@
 using IESCP.Data.Identity;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,9 +12,11 @@ namespace IESCP.Data.Database;
 /// <summary>Migrates the database and seeds the roles and the admin account at start.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<IescpDbContext> contexts,
+    IDataProtectionProvider dataProtection,
     IServiceScopeFactory scopes,
     IOptions<AdminAccountOptions> adminOptions,
     TimeProvider clock,
+    IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
     /// <returns>True when this start created the admin account (a new database).</returns>
@@ -29,6 +33,11 @@ public sealed class DatabaseInitializer(
                 await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
             }
         }
+
+        // The key ring is made now, once, not by whichever of the first requests gets there:
+        // concurrent first requests would otherwise each make a key, and tokens signed with one
+        // would fail against another.
+        dataProtection.CreateProtector("IESCP.KeyRing").Protect("ready");
 
         await using var scope = scopes.CreateAsyncScope();
         await SeedRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
@@ -56,8 +65,17 @@ public sealed class DatabaseInitializer(
         var options = adminOptions.Value;
         if (string.IsNullOrWhiteSpace(options.Email) || string.IsNullOrWhiteSpace(options.Password))
         {
-            throw new InvalidOperationException(
-                "No admin account exists and Admin:Email / Admin:Password are not configured.");
+            throw new StartupProblemException(
+                "The database is new and needs an admin account: set Admin:Email and Admin:Password "
+                + "(for example the environment variables Admin__Email and Admin__Password).");
+        }
+
+        if (!environment.IsDevelopment() && !environment.IsEnvironment(DependencyInjection.TestingEnvironment)
+            && options.Password == AdminAccountOptions.RepositoryPassword)
+        {
+            throw new StartupProblemException(
+                $"Admin:Password is the development password published with the source code; in the {environment.EnvironmentName} "
+                + "environment set a password of your own (for example the environment variable Admin__Password).");
         }
 
         var admin = new ApplicationUser
@@ -83,3 +101,6 @@ public sealed class DatabaseInitializer(
         }
     }
 }
+
+/// <summary>The app cannot start as configured; the message says what to set.</summary>
+public sealed class StartupProblemException(string message) : Exception(message);
