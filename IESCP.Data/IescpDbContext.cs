@@ -34,6 +34,8 @@ public sealed class IescpDbContext(DbContextOptions<IescpDbContext> options) : I
 
     public DbSet<ProfileViewWeek> ProfileViewWeeks => Set<ProfileViewWeek>();
 
+    public DbSet<ProfileViewDay> ProfileViewDays => Set<ProfileViewDay>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Notification> Notifications => Set<Notification>();

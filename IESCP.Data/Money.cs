@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 
 namespace IESCP.Data;
@@ -10,4 +11,13 @@ public static class Money
     public static decimal FromCents(long cents) => cents / 100m;
 
     public static string Format(long cents) => FromCents(cents).ToString("C2", CultureInfo.GetCultureInfo("en-US"));
+}
+
+/// <summary>An amount in dollars and cents: refused with more than two decimals, instead of rounded away.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class WholeCentsAttribute : ValidationAttribute
+{
+    public WholeCentsAttribute() => ErrorMessage = "Amounts are in dollars and cents: at most two decimals.";
+
+    public override bool IsValid(object? value) => value is not decimal amount || decimal.Round(amount, 2) == amount;
 }

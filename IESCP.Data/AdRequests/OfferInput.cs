@@ -6,6 +6,7 @@ namespace IESCP.Data.AdRequests;
 public sealed class OfferInput
 {
     [Range(typeof(decimal), "0.01", "100000000", ErrorMessage = "The payment must be more than $0 and at most $100,000,000.")]
+    [WholeCents]
     [Display(Name = "Payment")]
     public decimal Payment { get; set; }
 

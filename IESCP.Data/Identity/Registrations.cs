@@ -31,6 +31,7 @@ public abstract class Registration : IValidatableObject
 
 public sealed class SponsorRegistration : Registration
 {
+    [EnumDataType(typeof(SponsorKind), ErrorMessage = "Choose company or individual.")]
     [Display(Name = "Company or individual")]
     public SponsorKind Kind { get; set; } = SponsorKind.Company;
 
@@ -39,6 +40,7 @@ public sealed class SponsorRegistration : Registration
     public string Industry { get; set; } = "";
 
     [Range(typeof(decimal), "0", "1000000000", ErrorMessage = "The budget must be between 0 and 1,000,000,000.")]
+    [WholeCents]
     [Display(Name = "Marketing budget")]
     public decimal Budget { get; set; }
 }

@@ -89,12 +89,18 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
     }
 
     /// <summary>
-    /// Any signed-in user may read a profile; a flagged influencer is hidden from all but admins, a removed one from everyone.
-    /// A sponsor's visit counts towards the influencer's weekly profile views.
+    /// Admins, influencers and approved sponsors in good standing read profiles (a pending or
+    /// flagged sponsor finds none); a flagged influencer is hidden from all but admins, a removed
+    /// one from everyone. A sponsor's first visit of the day counts towards the weekly views.
     /// </summary>
     public async Task<PublicInfluencerProfile?> GetPublicProfileAsync(Actor actor, int influencerId)
     {
         await using var db = await contexts.CreateDbContextAsync();
+        if (actor.IsSponsor && await db.RefusalForAsync(actor) is not null)
+        {
+            return null;
+        }
+
         var row = await db.Influencers.Where(i => i.Id == influencerId && i.User!.DeletedAt == null && (actor.IsAdmin || !i.User.IsFlagged))
             .Select(i => new
             {
@@ -118,7 +124,7 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
 
         if (actor.IsSponsor)
         {
-            await RecordViewAsync(db, row.Id);
+            await RecordViewAsync(db, row.Id, actor.UserId);
         }
 
         return new PublicInfluencerProfile(row.Id, row.Name, row.Category, row.Niche, row.Followers, row.Platforms, row.Bio,
@@ -140,14 +146,31 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
             .Select(week => new WeeklyViews(week, counted.GetValueOrDefault(week)))];
     }
 
-    /// <summary>One statement, so concurrent views of the same profile never lose a count.</summary>
-    private Task RecordViewAsync(IescpDbContext db, int influencerId)
+    /// <summary>
+    /// Counts a sponsor's view once a day: the day's view is recorded first, and only a view not
+    /// yet recorded today adds one to the week (each an upsert, so concurrent views lose nothing).
+    /// Yesterday's records are all a day's check needs; older ones are dropped as it goes.
+    /// </summary>
+    private async Task RecordViewAsync(IescpDbContext db, int influencerId, string viewerUserId)
     {
-        var week = ProfileViewWeek.WeekOf(Today());
-        return db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "ProfileViewWeeks" ("InfluencerId", "WeekStart", "Views") VALUES ({influencerId}, {week}, 1)
-            ON CONFLICT ("InfluencerId", "WeekStart") DO UPDATE SET "Views" = "Views" + 1
+        var today = Today();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var first = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "ProfileViewDays" ("InfluencerId", "ViewerUserId", "Day") VALUES ({influencerId}, {viewerUserId}, {today})
+            ON CONFLICT DO NOTHING
             """);
+        if (first == 1)
+        {
+            var week = ProfileViewWeek.WeekOf(today);
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "ProfileViewWeeks" ("InfluencerId", "WeekStart", "Views") VALUES ({influencerId}, {week}, 1)
+                ON CONFLICT ("InfluencerId", "WeekStart") DO UPDATE SET "Views" = "Views" + 1
+                """);
+            var yesterday = today.AddDays(-1);
+            await db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "ProfileViewDays" WHERE "Day" < {yesterday}""");
+        }
+
+        await transaction.CommitAsync();
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

@@ -16,7 +16,7 @@ public sealed class CampaignTests(TestDatabase db) : IClassFixture<TestDatabase>
         var sponsor = await db.CreateSponsorAsync();
         var input = Campaign(budget: 0m);
         input.Name = "";
-        input.EndDate = input.StartDate.AddDays(-1);
+        input.EndDate = input.StartDate!.Value.AddDays(-1);
         input.Category = "Food";
         input.Niche = "AI";
 
@@ -29,6 +29,35 @@ public sealed class CampaignTests(TestDatabase db) : IClassFixture<TestDatabase>
                 ("Name", "The Name field is required."),
                 ("Niche", "Choose a niche of Food."),
             ],
+            result.Errors.OrderBy(e => e.Field));
+    }
+
+    [Theory]
+    [InlineData(-731, 30, "StartDate", "The start date can't be more than 2 years ago.")]
+    [InlineData(0, 5 * 366, "EndDate", "The end date can't be more than 5 years ahead.")]
+    public async Task Dates_out_of_sensible_bounds_are_refused_with_a_message(int startInDays, int lengthInDays, string field, string message)
+    {
+        var sponsor = await db.CreateSponsorAsync();
+        var input = Campaign(start: db.Clock.Today.AddDays(startInDays));
+        input.EndDate = input.StartDate!.Value.AddDays(lengthInDays);
+
+        var result = await Campaigns.CreateAsync(sponsor, input);
+
+        Assert.Equal([(field, message)], result.Errors);
+        Assert.Equal(0, (await Campaigns.ListOwnAsync(sponsor, new CampaignListQuery())).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_missing_date_and_fractions_of_a_cent_are_refused()
+    {
+        var sponsor = await db.CreateSponsorAsync();
+        var input = Campaign(budget: 100.005m);
+        input.StartDate = null;
+
+        var result = await Campaigns.CreateAsync(sponsor, input);
+
+        Assert.Equal(
+            [("Budget", "Amounts are in dollars and cents: at most two decimals."), ("StartDate", "Enter the start date as a real date, like 1 Mar 2027.")],
             result.Errors.OrderBy(e => e.Field));
     }
 

@@ -77,6 +77,31 @@ public sealed class RegistrationTests : IClassFixture<TestDatabase>
         Assert.Equal([(nameof(InfluencerRegistration.Niche), "Choose a niche of Food.")], result.Errors);
     }
 
+    [Fact]
+    public async Task An_undefined_sponsor_type_and_fractions_of_a_cent_are_refused_not_stored()
+    {
+        var input = new SponsorRegistration
+        {
+            Name = "Odd Values Inc",
+            Industry = "Retail",
+            Kind = (SponsorKind)99,
+            Budget = 0.001m,
+            Email = $"odd-{Guid.NewGuid():N}@iescp.test",
+            Password = "Strong#Pass1",
+            ConfirmPassword = "Strong#Pass1",
+        };
+        using var scope = db.Services.CreateScope();
+
+        var result = await scope.ServiceProvider.GetRequiredService<AccountRegistration>().RegisterSponsorAsync(input);
+
+        Assert.Equal(
+            [(nameof(SponsorRegistration.Budget), "Amounts are in dollars and cents: at most two decimals."),
+             (nameof(SponsorRegistration.Kind), "Choose company or individual.")],
+            result.Errors.OrderBy(e => e.Field));
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
+        Assert.Null(await users.FindByEmailAsync(input.Email));
+    }
+
     private static InfluencerRegistration NewInfluencer(string email, string password) => new()
     {
         Name = "Test Creator",

@@ -77,7 +77,7 @@ public sealed class ProfileTests : DatabaseTest
     }
 
     [Fact]
-    public async Task Only_sponsor_visits_count_as_profile_views_week_by_week()
+    public async Task Approved_sponsors_visits_count_once_a_day_week_by_week_and_a_pending_sponsor_sees_nothing()
     {
         var influencer = await Db.CreateInfluencerAsync();
         var id = await Db.InfluencerIdAsync(influencer);
@@ -89,19 +89,26 @@ public sealed class ProfileTests : DatabaseTest
         }
 
         var profiles = Db.Get<InfluencerRepository>();
-        var sponsor = await Db.CreateSponsorAsync();
-        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => profiles.GetPublicProfileAsync(sponsor, id)));
+        var sponsors = new[] { await Db.CreateSponsorAsync(), await Db.CreateSponsorAsync(), await Db.CreateSponsorAsync() };
+        // Five visits each, all at once: three sponsors, three views.
+        await Task.WhenAll(sponsors.SelectMany(s => Enumerable.Range(0, 5).Select(_ => profiles.GetPublicProfileAsync(s, id))));
         await profiles.GetPublicProfileAsync(await Db.AdminAsync(), id);
         await profiles.GetPublicProfileAsync(await Db.CreateInfluencerAsync(), id);
         await profiles.GetPublicProfileAsync(influencer, id);
+        var pending = await Db.CreateSponsorAsync(approved: false);
+        Assert.Null(await profiles.GetPublicProfileAsync(pending, id));
+        // The next day the same sponsor's visit counts again.
+        Db.Clock.Advance(TimeSpan.FromDays(1));
+        await profiles.GetPublicProfileAsync(sponsors[0], id);
+        await profiles.GetPublicProfileAsync(sponsors[0], id);
 
         var weeks = await profiles.GetOwnProfileViewsAsync(influencer, weeks: 4);
 
-        Assert.Equal([(thisWeek.AddDays(-21), 0), (thisWeek.AddDays(-14), 7), (thisWeek.AddDays(-7), 0), (thisWeek, 10)],
+        Assert.Equal([(thisWeek.AddDays(-21), 0), (thisWeek.AddDays(-14), 7), (thisWeek.AddDays(-7), 0), (thisWeek, 4)],
             weeks.Select(w => (w.WeekStart, w.Views)));
         Assert.Equal(DayOfWeek.Monday, thisWeek.DayOfWeek);
         Assert.Equal(12, (await profiles.GetOwnProfileViewsAsync(influencer)).Count);
-        await Assert.ThrowsAsync<ForbiddenException>(() => profiles.GetOwnProfileViewsAsync(sponsor));
+        await Assert.ThrowsAsync<ForbiddenException>(() => profiles.GetOwnProfileViewsAsync(sponsors[0]));
     }
 
     private static ProfileInput ValidInput() => new()

@@ -48,6 +48,39 @@ public sealed class OwnershipHttpTests(IescpApp app)
     }
 
     [Fact]
+    public async Task The_pay_page_of_a_paid_request_shows_its_receipt_not_the_card_form()
+    {
+        var (owner, influencer, _, requestId) = await DealAsync("Paid Deal");
+        using var session = await SignInAsync(owner);
+        Assert.Contains("only an accepted request can be paid", await ReadAsync(session, $"/requests/{requestId}/pay"));
+        var requests = app.Get<AdRequestRepository>();
+        Assert.True((await requests.AcceptAsync(influencer.Actor, requestId, seenRevision: 1)).Succeeded);
+        Assert.Contains("Name on card", await ReadAsync(session, $"/requests/{requestId}/pay"));
+
+        Assert.True((await requests.PayAsync(owner.Actor, requestId, Marketplace.Card())).Succeeded);
+
+        var page = await ReadAsync(session, $"/requests/{requestId}/pay");
+        Assert.Contains("This request is already paid", page);
+        Assert.Contains($"IESCP-{requestId:D6}", page);
+        Assert.DoesNotContain("Name on card", page);
+    }
+
+    [Fact]
+    public async Task A_pending_sponsor_is_sent_to_its_waiting_page_instead_of_an_influencers_profile()
+    {
+        var (_, influencer, _, _) = await DealAsync("Profile Deal");
+        var influencerId = (await app.Get<InfluencerRepository>().GetOwnProfileAsync(influencer.Actor))!.Id;
+        using var pending = await SignInAsync(await app.Users.SponsorAsync(approved: false));
+        using var approved = await SignInAsync(await app.Users.SponsorAsync());
+
+        var refused = await pending.GetAsync($"/influencers/{influencerId}");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Equal("/sponsor/pending", HttpSession.RedirectPath(refused));
+        // The profile itself is read once the page is live; the server lets an approved sponsor open the page.
+        Assert.Contains("Loading profile", await ReadAsync(approved, $"/influencers/{influencerId}"));
+    }
+
+    [Fact]
     public async Task The_two_parties_both_read_their_request()
     {
         var (owner, influencer, _, requestId) = await DealAsync("Shared Deal");
