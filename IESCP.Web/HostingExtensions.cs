@@ -6,6 +6,7 @@ using IESCP.Web.Authorization;
 using IESCP.Web.Components;
 using IESCP.Web.Components.Account;
 using IESCP.Web.Live;
+using IESCP.Web.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -72,16 +73,26 @@ internal static class HostingExtensions
             options.LogoutPath = "/Account/Logout";
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.Name = "iescp.auth";
+            options.Cookie.SecurePolicy = SecureCookies(builder.Environment);
             options.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
         });
 
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = SecureCookies(builder.Environment));
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         services.AddAuthorizationBuilder().AddIescpPolicies();
         services.AddSingleton<IAuthorizationHandler, ApprovedSponsorHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PendingSponsorRedirect>();
     }
 
+    /// <summary>Cookies travel over HTTPS only, except on a developer's machine and in the test suite (plain loopback HTTP).</summary>
+    private static CookieSecurePolicy SecureCookies(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment(IESCP.Data.DependencyInjection.TestingEnvironment)
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
+
     public static void UseIescpWeb(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -33,8 +33,9 @@ public sealed class ComponentRenderingTests
         Assert.Contains("id=\"components-reconnect-modal\"", html);
         Assert.Contains("id=\"components-reconnect-current-attempt\"", html);
         Assert.Contains("id=\"components-reconnect-max-retries\"", html);
-        Assert.Contains("Blazor.reconnect()", html);
-        Assert.Contains("location.reload()", html);
+        Assert.Contains("data-reconnect=\"retry\"", html);
+        Assert.Contains("data-reconnect=\"reload\"", html);
+        Assert.DoesNotContain("onclick", html);
     }
 
     /// <summary>Static HTML rendering runs no script; a component that tries is a bug here.</summary>
