@@ -78,6 +78,7 @@ public static class DependencyInjection
         services.AddSingleton<ReadCache>();
         services.AddOptions<AdminAccountOptions>().Bind(builder.Configuration.GetSection(AdminAccountOptions.Section));
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DatabaseBackup>();
         services.TryAddSingleton<ILiveEvents, InProcessLiveEvents>();
         services.AddSingleton<SponsorRepository>();
         services.AddSingleton<InfluencerRepository>();

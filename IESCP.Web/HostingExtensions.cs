@@ -5,6 +5,7 @@ using IESCP.Jobs.Email;
 using IESCP.Web.Authorization;
 using IESCP.Web.Components;
 using IESCP.Web.Components.Account;
+using IESCP.Web.Health;
 using IESCP.Web.Live;
 using IESCP.Web.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -80,6 +81,7 @@ internal static class HostingExtensions
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = SecureCookies(builder.Environment));
         builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         services.AddAuthorizationBuilder().AddIescpPolicies();
+        builder.AddIescpHealthChecks();
         services.AddSingleton<IAuthorizationHandler, ApprovedSponsorHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PendingSponsorRedirect>();
     }
@@ -108,6 +110,7 @@ internal static class HostingExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapIdentityEndpoints();
+        app.MapIescpHealthChecks();
     }
 
     /// <summary>Migrates and seeds the database, then tells a developer where to go and how to sign in.</summary>

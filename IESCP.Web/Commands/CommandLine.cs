@@ -3,12 +3,12 @@ using IESCP.Data.Database;
 namespace IESCP.Web.Commands;
 
 /// <summary>
-/// "seed" and "bench" run with the app's own configuration and services instead of serving:
-/// <c>dotnet run --project IESCP.Web -c Release -- seed --influencers 100000</c>.
+/// "seed", "bench" and "backup" run with the app's own configuration and services instead of
+/// serving: <c>dotnet run --project IESCP.Web -c Release -- seed --influencers 100000</c>.
 /// </summary>
 internal static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "bench";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "bench" or "backup";
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     {
@@ -21,6 +21,13 @@ internal static class CommandLine
                 await using var app = builder.Build();
                 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
                 return await SeedCommand.RunAsync(app.Services, options);
+            }
+
+            if (args[0] == "backup")
+            {
+                var target = BackupCommand.ParseTarget(rest);
+                await using var app = builder.Build();
+                return await BackupCommand.RunAsync(app.Services, target);
             }
 
             var benchOptions = BenchCommand.ParseOptions(rest);
