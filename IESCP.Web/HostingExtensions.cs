@@ -82,6 +82,9 @@ internal static class HostingExtensions
         builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
         services.AddAuthorizationBuilder().AddIescpPolicies();
         builder.AddIescpHealthChecks();
+        builder.AddAccountRateLimits();
+        services.AddOptions<SignInGuardOptions>().Bind(builder.Configuration.GetSection(SignInGuardOptions.Section));
+        services.AddSingleton<SignInGuard>();
         services.AddSingleton<IAuthorizationHandler, ApprovedSponsorHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PendingSponsorRedirect>();
     }
@@ -101,6 +104,7 @@ internal static class HostingExtensions
             app.UseHsts();
         }
 
+        app.UseRateLimiter();
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace IESCP.Tests.Infrastructure;
@@ -8,12 +9,33 @@ public sealed partial class HttpSession : IDisposable
 {
     private readonly HttpClient http;
 
-    public HttpSession(Uri baseAddress)
+    /// <param name="from">
+    /// The loopback address to connect from (127.0.0.2, 127.0.0.3, ...: all of 127/8 is this
+    /// machine), so one test can be several people at different addresses.
+    /// </param>
+    public HttpSession(Uri baseAddress, IPAddress? from = null)
     {
-        http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true };
+        if (from is not null)
         {
-            BaseAddress = baseAddress,
-        };
+            handler.ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(from, 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            };
+        }
+
+        http = new HttpClient(handler) { BaseAddress = baseAddress };
     }
 
     /// <summary>A session signed in through the login form, which must send the user to its home page.</summary>

@@ -88,20 +88,43 @@ public sealed class AuthorizationHttpTests(IescpApp app)
     }
 
     [Fact]
-    public async Task Five_failed_attempts_lock_the_account_even_against_the_right_password()
+    public async Task Five_failures_hold_off_that_address_but_never_lock_the_owner_out_from_elsewhere()
     {
         var influencer = await app.Users.InfluencerAsync();
-        using var session = new HttpSession(app.BaseAddress);
-        for (var attempt = 1; attempt <= 4; attempt++)
+        using var attacker = new HttpSession(app.BaseAddress, IPAddress.Parse("127.0.0.2"));
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
-            Assert.Equal(HttpStatusCode.OK, (await session.LoginAsync(influencer.Email, "Wrong#Password1")).StatusCode);
+            Assert.Contains("Invalid email or password.", await (await attacker.LoginAsync(influencer.Email, "Wrong#Password1")).Content.ReadAsStringAsync());
         }
 
-        var fifth = await session.LoginAsync(influencer.Email, "Wrong#Password1");
-        Assert.Equal("/Account/Lockout", HttpSession.RedirectPath(fifth));
+        var sixth = await attacker.LoginAsync(influencer.Email, influencer.Password);
+        Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
+        Assert.Contains("Too many failed attempts from here.", await sixth.Content.ReadAsStringAsync());
 
-        var withRightPassword = await session.LoginAsync(influencer.Email, influencer.Password);
-        Assert.Equal("/Account/Lockout", HttpSession.RedirectPath(withRightPassword));
+        using var owner = new HttpSession(app.BaseAddress, IPAddress.Parse("127.0.0.3"));
+        Assert.Equal("/influencer", HttpSession.RedirectPath(await owner.LoginAsync(influencer.Email, influencer.Password)));
+    }
+
+    [Fact]
+    public async Task An_unknown_email_is_answered_exactly_like_a_known_one_wrong_password_after_wrong_password()
+    {
+        var known = await app.Users.InfluencerAsync();
+        using var first = new HttpSession(app.BaseAddress, IPAddress.Parse("127.0.0.4"));
+        using var second = new HttpSession(app.BaseAddress, IPAddress.Parse("127.0.0.5"));
+        var unknown = $"nobody-{Guid.NewGuid():N}@iescp.test";
+        var answers = new List<string>();
+        for (var attempt = 1; attempt <= 6; attempt++)
+        {
+            var toKnown = await AlertAsync(await first.LoginAsync(known.Email, "Wrong#Password1"));
+            var toUnknown = await AlertAsync(await second.LoginAsync(unknown, "Wrong#Password1"));
+            Assert.Equal(toKnown, toUnknown);
+            answers.Add(toKnown);
+        }
+
+        Assert.StartsWith("Too many failed attempts from here.", answers[^1]);
+
+        static async Task<string> AlertAsync(HttpResponseMessage response) =>
+            System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "role=\"alert\">([^<]*)<").Groups[1].Value.Trim();
     }
 
     [Fact]
