@@ -30,6 +30,7 @@ public sealed class ReadCacheTests : IAsyncLifetime
         Assert.Equal(2, await ReadAsync());
 
         redis.Stop();
+        await RedisServer.WaitUntilDisconnectedAsync(connection);
         Assert.Equal(3, await ReadAsync());
         Assert.Equal(4, await ReadAsync());
         await cache.InvalidateAsync("k"); // refused by the dead server, and swallowed

@@ -164,11 +164,33 @@ public sealed class RedisServer : ExternalServer
         return connection;
     }
 
-    /// <summary>Connections come up (and back) in the background; this waits until one is up.</summary>
+    /// <summary>
+    /// Connections come up (and back, after a restart) in the background; this waits until a PING
+    /// goes through. <c>IsConnected</c> alone is not enough: right after the server went away, it
+    /// still says true until the client notices.
+    /// </summary>
     public static async Task WaitUntilConnectedAsync(IConnectionMultiplexer connection)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!connection.IsConnected)
+        while (true)
+        {
+            try
+            {
+                await connection.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromMilliseconds(500), deadline.Token);
+                return;
+            }
+            catch (Exception e) when (e is RedisException or TimeoutException)
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+        }
+    }
+
+    /// <summary>Waits until the client has noticed the server is gone.</summary>
+    public static async Task WaitUntilDisconnectedAsync(IConnectionMultiplexer connection)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (connection.IsConnected)
         {
             await Task.Delay(50, deadline.Token);
         }
