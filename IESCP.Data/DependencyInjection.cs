@@ -2,11 +2,17 @@ using IESCP.Data.AdRequests;
 using IESCP.Data.Admin;
 using IESCP.Data.Caching;
 using IESCP.Data.Campaigns;
+using IESCP.Data.ChatWebhooks;
 using IESCP.Data.Database;
+using IESCP.Data.Exports;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
+using IESCP.Data.JobRuns;
 using IESCP.Data.Live;
 using IESCP.Data.Notifications;
+using IESCP.Data.Outbox;
+using IESCP.Data.Reminders;
+using IESCP.Data.Reports;
 using IESCP.Data.Search;
 using IESCP.Data.Seeding;
 using IESCP.Data.Sponsors;
@@ -85,8 +91,25 @@ public static class DependencyInjection
         services.AddSingleton<AdRequestRepository>();
         services.AddSingleton<InfluencerSearch>();
         services.AddSingleton<CampaignSearch>();
+        services.AddIescpJobData(builder);
         services.AddScoped<AccountRegistration>();
         services.AddScoped<DataGenerator>();
         return builder;
+    }
+
+    /// <summary>What the background jobs read and write: the outbox, reminders, exports, reports and job runs.</summary>
+    private static void AddIescpJobData(this IServiceCollection services, IHostApplicationBuilder builder)
+    {
+        services.AddOptions<ChatWebhookOptions>().Bind(builder.Configuration.GetSection(ChatWebhookOptions.Section));
+        services.AddOptions<ExportOptions>().Bind(builder.Configuration.GetSection(ExportOptions.Section));
+        var exportFolder = builder.Configuration.GetSection(ExportOptions.Section).Get<ExportOptions>()?.Folder ?? new ExportOptions().Folder;
+        services.AddSingleton(new ExportFiles(Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, exportFolder))));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxRepository>();
+        services.AddSingleton<ChatWebhookRepository>();
+        services.AddSingleton<ReminderRepository>();
+        services.AddSingleton<ExportRepository>();
+        services.AddSingleton<MonthlyReportRepository>();
+        services.AddSingleton<JobRunRepository>();
     }
 }

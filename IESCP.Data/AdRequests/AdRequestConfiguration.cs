@@ -33,5 +33,7 @@ internal sealed class AdRequestConfiguration : IEntityTypeConfiguration<AdReques
         builder.HasIndex(r => new { r.InfluencerId, r.Status });
         // Requests per week, for the admin's statistics.
         builder.HasIndex(r => r.CreatedAt);
+        // The expiry job's offers left unanswered too long.
+        builder.HasIndex(r => new { r.Status, r.UpdatedAt });
     }
 }
