@@ -37,9 +37,7 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddIescpData(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var connectionString = SqliteConnectionStrings.Resolve(
-            builder.Configuration.GetConnectionString("Iescp") ?? DefaultConnectionString,
-            builder.Environment.ContentRootPath);
+        var connectionString = builder.IescpConnectionString();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInterceptor, AuditInterceptor>();
@@ -96,6 +94,11 @@ public static class DependencyInjection
         services.AddScoped<DataGenerator>();
         return builder;
     }
+
+    /// <summary>The app database's connection string, with its file anchored to the app's folder (the scheduler's persistent store shares it).</summary>
+    public static string IescpConnectionString(this IHostApplicationBuilder builder) => SqliteConnectionStrings.Resolve(
+        builder.Configuration.GetConnectionString("Iescp") ?? DefaultConnectionString,
+        builder.Environment.ContentRootPath);
 
     /// <summary>What the background jobs read and write: the outbox, reminders, exports, reports and job runs.</summary>
     private static void AddIescpJobData(this IServiceCollection services, IHostApplicationBuilder builder)

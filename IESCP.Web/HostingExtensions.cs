@@ -5,6 +5,7 @@ using IESCP.Jobs.Email;
 using IESCP.Web.Authorization;
 using IESCP.Web.Components;
 using IESCP.Web.Components.Account;
+using IESCP.Web.Downloads;
 using IESCP.Web.Live;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Authorization;
@@ -96,6 +97,7 @@ internal static class HostingExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapIdentityEndpoints();
+        app.MapDownloads();
     }
 
     /// <summary>Migrates and seeds the database, then tells a developer where to go and how to sign in.</summary>

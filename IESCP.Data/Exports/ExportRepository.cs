@@ -78,20 +78,23 @@ public sealed class ExportRepository(
     /// <summary>
     /// Writes the export's file (scheduler only), in steps of <see cref="ExportOptions.ChunkSize"/>
     /// rows with progress after each. Returns what to tell its owner, or null when there is
-    /// nothing to do (already done, or gone). A run cut short by a stop simply starts over.
+    /// nothing to do (another run has it, it is done, or gone). A run cut short by a stop starts
+    /// over at the next start (<see cref="RequeueUnfinishedAsync"/>).
     /// </summary>
     public async Task<ExportResult?> WriteAsync(Guid exportId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var export = await db.Exports.AsNoTracking()
-            .Where(e => e.Id == exportId && (e.Status == ExportStatus.Queued || e.Status == ExportStatus.Running))
-            .Join(db.Users, e => e.OwnerUserId, u => u.Id, (e, u) => new { e.Kind, e.FileName, u.Id, u.DisplayName, u.Email })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (export is null)
+        // Claimed by one run only: a second firing for the same export finds it running and leaves it.
+        var now = db.Now;
+        if (await db.Exports.Where(e => e.Id == exportId && e.Status == ExportStatus.Queued)
+                .UpdateAsync(db, set => set.SetProperty(e => e.Status, ExportStatus.Running).SetProperty(e => e.StartedAt, now), cancellationToken) == 0)
         {
             return null;
         }
 
+        var export = await db.Exports.AsNoTracking().Where(e => e.Id == exportId)
+            .Join(db.Users, e => e.OwnerUserId, u => u.Id, (e, u) => new { e.Kind, e.FileName, u.Id, u.DisplayName, u.Email })
+            .SingleAsync(cancellationToken);
         IExportTable table = export.Kind switch
         {
             ExportKind.MyCampaigns => new CampaignCsv(await db.Sponsors.Where(s => s.UserId == export.Id).Select(s => s.Id).SingleAsync(cancellationToken)),
@@ -99,8 +102,7 @@ public sealed class ExportRepository(
             _ => new UserCsv(),
         };
         var total = await table.CountAsync(db, cancellationToken);
-        await ProgressAsync(db, exportId, export.Id, 0, set => set
-            .SetProperty(e => e.Status, ExportStatus.Running).SetProperty(e => e.StartedAt, db.Now).SetProperty(e => e.RowsTotal, total));
+        await ProgressAsync(db, exportId, export.Id, 0, set => set.SetProperty(e => e.RowsTotal, total));
 
         Directory.CreateDirectory(files.Folder);
         var partial = files.PartialPathOf(exportId);
@@ -171,11 +173,12 @@ public sealed class ExportRepository(
         File.Delete(files.PartialPathOf(exportId));
     }
 
-    /// <summary>Exports queued or cut short by a stop, to make (again) at start.</summary>
-    public async Task<IReadOnlyList<Guid>> ListUnfinishedAsync()
+    /// <summary>At start: exports still queued, or cut short by a stop (queued again), to make now.</summary>
+    public async Task<IReadOnlyList<Guid>> RequeueUnfinishedAsync()
     {
         await using var db = await contexts.CreateDbContextAsync();
-        return await db.Exports.Where(e => e.Status == ExportStatus.Queued || e.Status == ExportStatus.Running).Select(e => e.Id).ToListAsync();
+        await db.Exports.Where(e => e.Status == ExportStatus.Running).UpdateAsync(db, set => set.SetProperty(e => e.Status, ExportStatus.Queued));
+        return await db.Exports.Where(e => e.Status == ExportStatus.Queued).Select(e => e.Id).ToListAsync();
     }
 
     /// <summary>Deletes the files and rows of exports past their time; returns how many.</summary>

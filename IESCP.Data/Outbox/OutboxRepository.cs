@@ -118,10 +118,11 @@ public sealed class OutboxRepository(IDbContextFactory<IescpDbContext> contexts,
         foreach (var failure in failed)
         {
             var error = failure.Error.Length > 1000 ? failure.Error[..999] + "…" : failure.Error;
+            var counted = failure.Attempted ? 1 : 0;
             await mine.Where(m => m.Id == failure.Id).UpdateAsync(db, set => set
                 .SetProperty(m => m.Status, failure.RetryAt is null ? OutboxStatus.Failed : OutboxStatus.Pending)
                 .SetProperty(m => m.NextAttemptAt, failure.RetryAt ?? now)
-                .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                .SetProperty(m => m.Attempts, m => m.Attempts + counted)
                 .SetProperty(m => m.LastError, error)
                 .SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTime?)null), cancellationToken);
         }

@@ -10,5 +10,8 @@ public sealed record OutboxDelivery(
     long Id, string Key, OutboxChannel Channel, string Recipient, string Subject, string Text, string? Html,
     string? AttachmentName, byte[]? Attachment, int Attempts);
 
-/// <summary>An attempt that failed: when to try again (null: give up), and why.</summary>
-public sealed record OutboxFailure(long Id, string Error, DateTime? RetryAt);
+/// <summary>
+/// An attempt that failed: when to try again (null: give up), and why. A message not attempted at
+/// all (the run had given up on its server) does not count as an attempt.
+/// </summary>
+public sealed record OutboxFailure(long Id, string Error, DateTime? RetryAt, bool Attempted = true);
