@@ -24,6 +24,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace IESCP.Data;
 
@@ -105,8 +106,9 @@ public static class DependencyInjection
     {
         services.AddOptions<ChatWebhookOptions>().Bind(builder.Configuration.GetSection(ChatWebhookOptions.Section));
         services.AddOptions<ExportOptions>().Bind(builder.Configuration.GetSection(ExportOptions.Section));
-        var exportFolder = builder.Configuration.GetSection(ExportOptions.Section).Get<ExportOptions>()?.Folder ?? new ExportOptions().Folder;
-        services.AddSingleton(new ExportFiles(Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, exportFolder))));
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton(provider => new ExportFiles(
+            Path.GetFullPath(Path.Combine(contentRoot, provider.GetRequiredService<IOptions<ExportOptions>>().Value.Folder))));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxRepository>();
         services.AddSingleton<ChatWebhookRepository>();

@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<ReminderMessages>();
         services.AddSingleton<DailyReminders>();
         services.AddSingleton<MonthlyReports>();
+        services.AddSingleton<ExportRunner>();
         services.AddSingleton<ExportQueue>();
         services.AddSingleton<JobsDashboard>();
         services.AddSingleton<JobRunListener>();

@@ -25,7 +25,7 @@ internal sealed class CampaignCsv(int? sponsorId) : IExportTable
     public async Task<(int Rows, string? Cursor)> WriteNextAsync(IescpDbContext db, CsvWriter csv, string? cursor, int max, CancellationToken cancellationToken)
     {
         var after = cursor is null ? 0 : int.Parse(cursor, CultureInfo.InvariantCulture);
-        var campaigns = await Scope(db).Where(c => c.Id > after).OrderBy(c => c.Id).Take(max)
+        var campaigns = await Scope(db).Where(c => c.Id > after).OrderBy(c => c.Id).Take(max).TagWith(ExportRepository.StepTag)
             .Select(c => new { Campaign = c, Sponsor = c.Sponsor!.Name })
             .AsNoTracking()
             .ToListAsync(cancellationToken);

@@ -20,6 +20,9 @@ public sealed class ExportRepository(
 
     public const string Link = "exports";
 
+    /// <summary>Marks the read of each step's rows, in the SQL log (and for tests that hold an export mid-way).</summary>
+    internal const string StepTag = "export: rows of one step";
+
     /// <summary>Queues a new export for the actor; returns its id. One of each kind at a time per user.</summary>
     public async Task<CommandResult<Guid>> StartAsync(Actor actor, ExportKind kind)
     {

@@ -17,7 +17,7 @@ internal sealed class UserCsv : IExportTable
     public async Task<(int Rows, string? Cursor)> WriteNextAsync(IescpDbContext db, CsvWriter csv, string? cursor, int max, CancellationToken cancellationToken)
     {
         var after = cursor ?? "";
-        var users = await db.Users.Where(u => string.Compare(u.Id, after) > 0).OrderBy(u => u.Id).Take(max)
+        var users = await db.Users.Where(u => string.Compare(u.Id, after) > 0).OrderBy(u => u.Id).Take(max).TagWith(ExportRepository.StepTag)
             .Select(u => new
             {
                 u.Id, u.DisplayName, u.Email, u.IsFlagged, u.FlagReason, u.DeletedAt, u.CreatedAt, u.LastSeenAt,

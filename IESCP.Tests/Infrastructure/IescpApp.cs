@@ -17,6 +17,7 @@ public class IescpApp : IAsyncLifetime
     public const string AdminPassword = DatabaseTemplate.AdminPassword;
 
     private readonly Factory factory;
+    private readonly int port = Ports.Free();
 
     public IescpApp() : this(new Dictionary<string, string?>())
     {
@@ -26,6 +27,14 @@ public class IescpApp : IAsyncLifetime
     {
         var settings = DatabaseTemplate.Settings(DatabaseFile);
         settings["Email:OutboxFolder"] = OutboxFolder;
+        // Emailed links point at the configured public address: this server's own.
+        settings["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
+        // No job on its real-time schedule (a reminder at 18:00 mid-run would add mail to the tests'); they run when a test says.
+        foreach (var job in new[] { "DailyReminders", "MonthlyReports", "OfferExpiry", "Cleanup" })
+        {
+            settings[$"Jobs:{job}"] = "off";
+        }
+
         foreach (var (key, value) in extraSettings)
         {
             settings[key] = value;
@@ -52,7 +61,7 @@ public class IescpApp : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await DatabaseTemplate.CopyToAsync(DatabaseFile);
-        factory.UseKestrel(0);
+        factory.UseKestrel(port);
         factory.StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").TrimEnd('/') + "/");

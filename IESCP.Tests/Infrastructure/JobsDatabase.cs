@@ -1,0 +1,38 @@
+using IESCP.Jobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace IESCP.Tests.Infrastructure;
+
+/// <summary>
+/// The data layer and the jobs' services (renderer, outbox dispatcher, reminders, reports,
+/// exports) on a test database and clock, sending to the real servers a test names. The
+/// scheduler is registered but never started: tests call the jobs' services directly.
+/// </summary>
+public class JobsDatabase(IDictionary<string, string?>? settings = null) : TestDatabase
+{
+    public const string PublicBaseUrl = "https://iescp.example/";
+
+    public string ExportFolder => Path.Combine(Folder, "exports");
+
+    protected override void ConfigureHost(HostApplicationBuilder builder)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["App:PublicBaseUrl"] = PublicBaseUrl,
+            ["Email:OutboxFolder"] = Path.Combine(Folder, "outbox"),
+            ["Exports:Folder"] = ExportFolder,
+            ["Chat:AllowLoopbackWebhooks"] = "true",
+            // Quick retries wait real time (the receiver is real); keep them short.
+            ["Outbox:QuickRetryDelay"] = "00:00:00.010",
+            ["Outbox:SendTimeout"] = "00:00:01",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(all);
+        builder.AddIescpJobs();
+    }
+}
