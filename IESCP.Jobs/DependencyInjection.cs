@@ -36,6 +36,8 @@ public static class DependencyInjection
         services.AddSingleton<OutboxWakeUp>();
         services.AddSingleton<ReminderMessages>();
         services.AddSingleton<DailyReminders>();
+        services.AddOptions<ReportOptions>().Bind(configuration.GetSection(ReportOptions.Section));
+        services.AddSingleton<ReportPdf>();
         services.AddSingleton<MonthlyReports>();
         services.AddSingleton<ExportRunner>();
         services.AddSingleton<ExportQueue>();

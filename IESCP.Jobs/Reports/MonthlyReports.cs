@@ -15,7 +15,7 @@ public sealed record ReportRunResult(int Sponsors, int Influencers)
 /// data layer, the email and its PDF rendered here, each report saved with its email in one
 /// transaction. A run again (or after a stop) only makes the reports still missing.
 /// </summary>
-public sealed class MonthlyReports(MonthlyReportRepository reports, EmailRenderer renderer, TimeProvider clock)
+public sealed class MonthlyReports(MonthlyReportRepository reports, EmailRenderer renderer, ReportPdf pdfs, TimeProvider clock)
 {
     public const int BatchSize = 100;
 
@@ -39,7 +39,7 @@ public sealed class MonthlyReports(MonthlyReportRepository reports, EmailRendere
             foreach (var user in due)
             {
                 var report = figures[user.UserId];
-                var pdf = new EmailAttachment(ReportPdf.FileName(month.First), ReportPdf.Render(report));
+                var pdf = new EmailAttachment(ReportPdf.FileName(month.First), pdfs.Render(report));
                 var email = await renderer.EmailAsync<MonthlyReportEmail>(MonthlyReportRepository.Key(user.UserId, month), user.UserId, user.Email,
                     $"Your IESCP activity report for {month.Name}", report, pdf);
                 batch.Add((user, report, email));

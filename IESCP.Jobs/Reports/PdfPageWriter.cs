@@ -18,7 +18,7 @@ internal sealed class PdfPageWriter : IDisposable
         NewPage();
     }
 
-    public static XFont Font(double size, bool bold = false) => new(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+    public static XFont Font(double size, bool bold = false) => new(PdfSetup.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
 
     public double Width => page.Width.Point - 2 * Margin;
 

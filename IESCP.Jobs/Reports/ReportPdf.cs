@@ -1,14 +1,15 @@
 using System.Globalization;
 using IESCP.Data;
 using IESCP.Data.Reports;
+using Microsoft.Extensions.Options;
 using PdfSharp.Pdf;
 
 namespace IESCP.Jobs.Reports;
 
 /// <summary>A monthly report as a PDF (PDFsharp): the same figures as the email and the page, as a printable document.</summary>
-public static class ReportPdf
+public sealed class ReportPdf(IOptions<ReportOptions> options)
 {
-    public static byte[] Render(object report) => report switch
+    public byte[] Render(object report) => report switch
     {
         SponsorReport sponsor => Document($"IESCP activity report: {new ReportMonth(sponsor.Month).Name}", sponsor.Name, pdf => Sponsor(pdf, sponsor)),
         InfluencerReport influencer => Document($"IESCP activity report: {new ReportMonth(influencer.Month).Name}", influencer.Name, pdf => Influencer(pdf, influencer)),
@@ -17,9 +18,9 @@ public static class ReportPdf
 
     public static string FileName(DateOnly month) => $"iescp-report-{month:yyyy-MM}.pdf";
 
-    private static byte[] Document(string title, string name, Action<PdfPageWriter> body)
+    private byte[] Document(string title, string name, Action<PdfPageWriter> body)
     {
-        PdfFonts.EnsureInstalled();
+        PdfSetup.EnsureInstalled(options.Value.PdfSharpLicense);
         using var document = new PdfDocument();
         document.Info.Title = title;
         document.Info.Author = "IESCP";

@@ -26,6 +26,7 @@ public class JobsDatabase(IDictionary<string, string?>? settings = null) : TestD
             // Quick retries wait real time (the receiver is real); keep them short.
             ["Outbox:QuickRetryDelay"] = "00:00:00.010",
             ["Outbox:SendTimeout"] = "00:00:01",
+            ["Reports:PdfSharpLicense"] = "AGPL",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -20,9 +20,9 @@ internal static class DownloadEndpoints
                     : Results.NotFound())
             .RequireAuthorization();
 
-        endpoints.MapGet("/reports/{id:int}/pdf", async (int id, HttpContext http, MonthlyReportRepository reports) =>
+        endpoints.MapGet("/reports/{id:int}/pdf", async (int id, HttpContext http, MonthlyReportRepository reports, ReportPdf pdfs) =>
                 CurrentUser.ActorOf(http.User) is { IsAdmin: false } actor && await reports.GetOwnAsync(actor, id) is { } report
-                    ? Results.File(ReportPdf.Render((object?)report.Sponsor ?? report.Influencer!), "application/pdf", ReportPdf.FileName(report.Month))
+                    ? Results.File(pdfs.Render((object?)report.Sponsor ?? report.Influencer!), "application/pdf", ReportPdf.FileName(report.Month))
                     : Results.NotFound())
             .RequireAuthorization(policy => policy.RequireRole(Roles.Sponsor, Roles.Influencer));
     }
