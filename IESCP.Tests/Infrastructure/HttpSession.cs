@@ -32,14 +32,17 @@ public sealed partial class HttpSession : IDisposable
     public Task<HttpResponseMessage> LoginAsync(string email, string password) =>
         PostFormAsync("/Account/Login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
 
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields)
+    /// <summary>Posts a form as a browser would, with its antiforgery token; <paramref name="host"/> overrides the Host header.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields, string? host = null)
     {
         var page = await http.GetStringAsync(path);
         var token = AntiforgeryToken().Match(page);
         Assert.True(token.Success, $"No antiforgery token on {path}");
         fields["_handler"] = formName;
         fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
-        return await http.PostAsync(path, new FormUrlEncodedContent(fields));
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Host = host;
+        return await http.SendAsync(request);
     }
 
     /// <summary>Where a redirect points, as a path of this site (absolute locations are reduced to their path).</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IESCP.Tests.Infrastructure;
@@ -40,7 +41,7 @@ public class IescpApp : IAsyncLifetime
             settings[key] = value;
         }
 
-        factory = new Factory(settings);
+        factory = new Factory(settings, ConfigureServices);
     }
 
     public string Folder { get; } = TempFolder.Create("iescp-app-");
@@ -61,11 +62,20 @@ public class IescpApp : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await DatabaseTemplate.CopyToAsync(DatabaseFile);
+        await BeforeStartAsync();
         factory.UseKestrel(port);
         factory.StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").TrimEnd('/') + "/");
     }
+
+    /// <summary>Test-only services (an interceptor, say), added after the app's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Runs on the database file before the app starts (to leave what a previous run would have left).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
     public virtual async Task DisposeAsync()
     {
@@ -74,11 +84,12 @@ public class IescpApp : IAsyncLifetime
         TempFolder.Delete(Folder);
     }
 
-    private sealed class Factory(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> configureServices) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(DependencyInjection.TestingEnvironment);
+            builder.ConfigureTestServices(configureServices);
             // Serve package assets (Radzen's CSS and JS) from the build output, as Development does.
             builder.UseStaticWebAssets();
             foreach (var (key, value) in settings)
