@@ -13,13 +13,16 @@ internal static class ReminderItems
         IReadOnlyCollection<string> sponsors, CancellationToken cancellationToken)
     {
         var negotiable = AdRequestRules.Negotiable;
+        // By influencer and campaign ids, so each lookup seeks the requests' (InfluencerId|CampaignId, Status) indexes.
+        var influencerIds = await db.Influencers.Where(i => influencers.Contains(i.UserId)).Select(i => i.Id).ToListAsync(cancellationToken);
+        var campaignIds = await db.Campaigns.Where(c => sponsors.Contains(c.Sponsor!.UserId) && c.DeletedAt == null).Select(c => c.Id).ToListAsync(cancellationToken);
         var forInfluencers = await db.AdRequests
-            .Where(r => influencers.Contains(r.Influencer!.UserId)
+            .Where(r => influencerIds.Contains(r.InfluencerId)
                 && ((negotiable.Contains(r.Status) && r.LatestBy == Party.Sponsor) || (r.Status == AdRequestStatus.Paid && r.DeliveredAt == null)))
             .Select(r => new Waiting(r.Influencer!.UserId, r.Id, r.Campaign!.Name, r.Campaign.Sponsor!.Name, r.Status, r.PaymentCents, r.DeliveredAt, r.UpdatedAt))
             .ToListAsync(cancellationToken);
         var forSponsors = await db.AdRequests
-            .Where(r => sponsors.Contains(r.Campaign!.Sponsor!.UserId) && r.Campaign.DeletedAt == null
+            .Where(r => campaignIds.Contains(r.CampaignId)
                 && ((negotiable.Contains(r.Status) && r.LatestBy == Party.Influencer) || r.Status == AdRequestStatus.Accepted
                     || (r.Status == AdRequestStatus.Paid && r.DeliveredAt != null)))
             .Select(r => new Waiting(r.Campaign!.Sponsor!.UserId, r.Id, r.Campaign.Name, r.Influencer!.Name, r.Status, r.PaymentCents, r.DeliveredAt, r.UpdatedAt))

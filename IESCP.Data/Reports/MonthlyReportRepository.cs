@@ -15,8 +15,9 @@ namespace IESCP.Data.Reports;
 /// </summary>
 public sealed class MonthlyReportRepository(IDbContextFactory<IescpDbContext> contexts, ILiveEvents events, OutboxSignal signal)
 {
-    /// <summary>The next users in id order after <paramref name="afterUserId"/> still without a report for the month.</summary>
-    public async Task<IReadOnlyList<DueReport>> ListDueAsync(ReportMonth month, string afterUserId, int max, CancellationToken cancellationToken = default)
+    /// <summary>The next users in id order after <paramref name="afterUserId"/> still without a report for the month (of one audience, if asked).</summary>
+    public async Task<IReadOnlyList<DueReport>> ListDueAsync(ReportMonth month, string afterUserId, int max, CancellationToken cancellationToken = default,
+        ReportAudience? only = null)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var (start, end, first) = (month.Start, month.End, month.First);
@@ -32,7 +33,7 @@ public sealed class MonthlyReportRepository(IDbContextFactory<IescpDbContext> co
                         || (r.CompletedAt >= start && r.CompletedAt < end))))
                     || db.Reviews.Any(v => v.RevieweeUserId == u.Id && v.CreatedAt >= start && v.CreatedAt < end && db.Influencers.Any(i => i.UserId == u.Id)),
             })
-            .Where(u => u.Sponsor || u.Influencer)
+            .Where(u => only == ReportAudience.Sponsor ? u.Sponsor : only == ReportAudience.Influencer ? u.Influencer && !u.Sponsor : u.Sponsor || u.Influencer)
             .OrderBy(u => u.Id)
             .Take(max)
             .Select(u => new DueReport(u.Id, u.DisplayName, u.Email!, u.Sponsor ? ReportAudience.Sponsor : ReportAudience.Influencer))

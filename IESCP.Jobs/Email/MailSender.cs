@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Mail;
 using System.Net.Mime;
@@ -14,8 +15,12 @@ namespace IESCP.Jobs.Email;
 /// configured (System.Net.Mail's pickup directory), so a fresh checkout needs no mail server.
 /// Only the outbox dispatcher calls it: everything else queues its mail in the outbox.
 /// </summary>
-public sealed class MailSender(IOptions<EmailOptions> options, IHostEnvironment environment)
+public sealed class MailSender(IOptions<EmailOptions> options, IHostEnvironment environment) : IDisposable
 {
+    // Idle clients, each used by one send at a time: a client keeps its SMTP connection open for
+    // the next message, which saves a connection and greeting per message on a large run.
+    private readonly ConcurrentBag<SmtpClient> idle = [];
+
     public string OutboxFolder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.OutboxFolder));
 
     /// <summary>Whether mail goes to an SMTP server (rather than to files).</summary>
@@ -40,8 +45,27 @@ public sealed class MailSender(IOptions<EmailOptions> options, IHostEnvironment 
                 Path.GetExtension(email.AttachmentName) == ".pdf" ? MediaTypeNames.Application.Pdf : MediaTypeNames.Application.Octet));
         }
 
-        using var client = CreateClient();
-        await client.SendMailAsync(message, cancellationToken);
+        var client = idle.TryTake(out var reused) ? reused : CreateClient();
+        try
+        {
+            await client.SendMailAsync(message, cancellationToken);
+        }
+        catch
+        {
+            // A client whose send failed may hold a broken connection: never reuse it.
+            client.Dispose();
+            throw;
+        }
+
+        idle.Add(client);
+    }
+
+    public void Dispose()
+    {
+        while (idle.TryTake(out var client))
+        {
+            client.Dispose();
+        }
     }
 
     public static string MessageId(string key, string domain) =>

@@ -11,8 +11,8 @@ public sealed class OutboxOptions
     /// <summary>Messages held and sent per step.</summary>
     public int BatchSize { get; set; } = 200;
 
-    /// <summary>Messages sent at once.</summary>
-    public int Parallelism { get; set; } = 8;
+    /// <summary>Messages sent at once (each over its own SMTP connection or HTTP request).</summary>
+    public int Parallelism { get; set; } = 16;
 
     /// <summary>Quick retries of one attempt, within a run, for a hiccup (a dropped connection, a 500).</summary>
     public int QuickRetries { get; set; } = 2;

@@ -22,13 +22,14 @@ public sealed class MonthlyReports(MonthlyReportRepository reports, EmailRendere
     public Task<ReportRunResult> RunAsync(CancellationToken cancellationToken) =>
         RunAsync(ReportMonth.Before(clock.GetUtcNow().UtcDateTime), cancellationToken);
 
-    public async Task<ReportRunResult> RunAsync(ReportMonth month, CancellationToken cancellationToken)
+    /// <param name="only">One audience only (the benchmark times sponsors' reports alone); null: everyone due.</param>
+    public async Task<ReportRunResult> RunAsync(ReportMonth month, CancellationToken cancellationToken, ReportAudience? only = null)
     {
         var (sponsors, influencers, after) = (0, 0, "");
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var due = await reports.ListDueAsync(month, after, BatchSize, cancellationToken);
+            var due = await reports.ListDueAsync(month, after, BatchSize, cancellationToken, only);
             if (due.Count == 0)
             {
                 return new ReportRunResult(sponsors, influencers);
