@@ -15,6 +15,13 @@ public class JobsDatabase(IDictionary<string, string?>? settings = null) : TestD
 
     public string ExportFolder => Path.Combine(Folder, "exports");
 
+    /// <summary>Jobs whose email goes to a real SMTP server.</summary>
+    public static JobsDatabase SendingTo(SmtpServer smtp, Dictionary<string, string?>? more = null) => new(new Dictionary<string, string?>
+    {
+        ["Email:SmtpHost"] = "127.0.0.1",
+        ["Email:SmtpPort"] = smtp.Port.ToString(),
+    }.Concat(more ?? []).ToDictionary());
+
     protected override void ConfigureHost(HostApplicationBuilder builder)
     {
         var all = new Dictionary<string, string?>

@@ -15,11 +15,7 @@ namespace IESCP.Tests.Outbox;
 [Trait("Category", "Integration")]
 public sealed class OutboxDispatchTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
 {
-    private readonly JobsDatabase db = new(new Dictionary<string, string?>
-    {
-        ["Email:SmtpHost"] = "127.0.0.1",
-        ["Email:SmtpPort"] = smtp.Port.ToString(),
-    });
+    private readonly JobsDatabase db = JobsDatabase.SendingTo(smtp);
 
     private readonly ChatReceiver chat = new();
 

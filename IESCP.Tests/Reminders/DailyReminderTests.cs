@@ -16,12 +16,7 @@ namespace IESCP.Tests.Reminders;
 [Trait("Category", "Integration")]
 public sealed class DailyReminderTests(SmtpServer smtp) : IClassFixture<SmtpServer>, IAsyncLifetime
 {
-    private readonly JobsDatabase db = new(new Dictionary<string, string?>
-    {
-        ["Email:SmtpHost"] = "127.0.0.1",
-        ["Email:SmtpPort"] = smtp.Port.ToString(),
-        ["Reminders:AwayDays"] = "14",
-    });
+    private readonly JobsDatabase db = JobsDatabase.SendingTo(smtp, new() { ["Reminders:AwayDays"] = "14" });
 
     private readonly ChatReceiver chat = new();
 

@@ -20,11 +20,7 @@ public sealed class MonthlyReportTests(SmtpServer smtp) : IClassFixture<SmtpServ
     private static readonly DateTimeOffset October5 = new(2026, 10, 5, 9, 0, 0, TimeSpan.Zero);
     private static readonly ReportMonth October = new(new DateOnly(2026, 10, 1));
 
-    private readonly JobsDatabase db = new(new Dictionary<string, string?>
-    {
-        ["Email:SmtpHost"] = "127.0.0.1",
-        ["Email:SmtpPort"] = smtp.Port.ToString(),
-    });
+    private readonly JobsDatabase db = JobsDatabase.SendingTo(smtp);
 
     public Task InitializeAsync() => db.InitializeAsync();
 

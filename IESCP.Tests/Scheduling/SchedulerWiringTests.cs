@@ -103,22 +103,9 @@ public sealed class SchedulerWiringTests
         }
     }
 
-    private static async Task<JobRunView> WaitForRunAsync(IescpApp app, Actor admin, string job, string trigger)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var run = (await app.Get<JobRunRepository>().ListLatestAsync(admin))
-                .FirstOrDefault(r => r.Job == job && r.Trigger == trigger && r.Outcome != JobOutcome.Running);
-            if (run is not null)
-            {
-                return run;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No finished {trigger} run of {job}.");
-            await Task.Delay(100);
-        }
-    }
+    private static Task<JobRunView> WaitForRunAsync(IescpApp app, Actor admin, string job, string trigger) => Eventually.ValueAsync(
+        async () => (await app.Get<JobRunRepository>().ListLatestAsync(admin)).FirstOrDefault(r => r.Job == job && r.Trigger == trigger && r.Outcome != JobOutcome.Running),
+        $"a finished {trigger} run of {job}");
 
     /// <summary>The app with its schedules as configured by default (the suite's apps turn them off).</summary>
     private sealed class ScheduledApp(Dictionary<string, string?>? more = null) : IescpApp(new Dictionary<string, string?>

@@ -64,15 +64,8 @@ public sealed class DownloadHttpTests(IescpApp app)
         return row.Id;
     }
 
-    private async Task WaitUntilDoneAsync(Actor owner)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await app.Get<ExportRepository>().ListOwnAsync(owner)).FirstOrDefault()?.Status != ExportStatus.Done)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The export did not finish.");
-            await Task.Delay(100);
-        }
-    }
+    private Task WaitUntilDoneAsync(Actor owner) => Eventually.TrueAsync(
+        async () => (await app.Get<ExportRepository>().ListOwnAsync(owner)).FirstOrDefault()?.Status == ExportStatus.Done, "the export");
 
     private Task<HttpSession> SignInAsync(TestUser user) =>
         HttpSession.SignedInAsync(app.BaseAddress, user.Email, user.Password, Roles.HomePath(user.Actor.Role));

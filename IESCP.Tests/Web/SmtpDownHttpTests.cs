@@ -38,30 +38,19 @@ public sealed class SmtpDownHttpTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/Account/ForgotPasswordConfirmation", HttpSession.RedirectPath(response));
-        await WaitUntilAsync(async () => (await MessageAsync(influencer.Email))?.LastError is not null);
+        await Eventually.TrueAsync(async () => (await MessageAsync(influencer.Email))?.LastError is not null, "a failed attempt");
         Assert.Equal(OutboxStatus.Pending, (await MessageAsync(influencer.Email))!.Status);
 
         await smtp.StartAsync();
-        await WaitUntilAsync(() => Task.FromResult(smtp.Messages().Any(m => m.Contains($"To: {influencer.Email}", StringComparison.OrdinalIgnoreCase))));
+        await Eventually.TrueAsync(() => Task.FromResult(smtp.Messages().Any(m => m.Contains($"To: {influencer.Email}", StringComparison.OrdinalIgnoreCase))), "the email");
         Assert.Single(smtp.Messages(), m => m.Contains($"To: {influencer.Email}", StringComparison.OrdinalIgnoreCase));
-        await WaitUntilAsync(async () => (await MessageAsync(influencer.Email))?.Status == OutboxStatus.Sent);
+        await Eventually.TrueAsync(async () => (await MessageAsync(influencer.Email))?.Status == OutboxStatus.Sent, "the message marked sent");
     }
 
     private async Task<OutboxMessage?> MessageAsync(string to)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<IescpDbContext>>().CreateDbContextAsync();
         return await db.OutboxMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Recipient == to);
-    }
-
-    /// <summary>Polls an external effect (a real server's state) until it shows, or fails after a deadline.</summary>
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out waiting.");
-            await Task.Delay(100);
-        }
     }
 
     private sealed class SmtpApp(int smtpPort) : IescpApp(new Dictionary<string, string?>
