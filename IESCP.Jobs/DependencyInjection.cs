@@ -31,7 +31,8 @@ public static class DependencyInjection
         services.AddSingleton<MailSender>();
         services.AddSingleton<AccountEmails>();
         // Polly sets each attempt's time limit, so the client itself waits without one.
-        services.AddHttpClient<ChatSender>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient(ChatSender.Client, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<ChatSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<OutboxWakeUp>();
         services.AddSingleton<ReminderMessages>();

@@ -14,12 +14,16 @@ public sealed class PermanentDeliveryException(string message) : Exception(messa
 /// along as the message's id: Chat answers 409 to an id it already has, which counts as delivered,
 /// so a message sent again after a crash does not show twice.
 /// </summary>
-public sealed class ChatSender(HttpClient http)
+public sealed class ChatSender(IHttpClientFactory clients)
 {
+    public const string Client = "google-chat";
+
     public async Task SendAsync(OutboxDelivery message, CancellationToken cancellationToken)
     {
         var separator = message.Recipient.Contains('?', StringComparison.Ordinal) ? '&' : '?';
         var url = $"{message.Recipient}{separator}messageId={MessageId(message.Key)}";
+        // A client from the factory per message: its handlers are pooled and renewed (DNS changes), unlike one kept for ever.
+        using var http = clients.CreateClient(Client);
         using var response = await http.PostAsJsonAsync(url, new { text = message.Text }, cancellationToken);
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.Conflict)
         {
