@@ -130,6 +130,14 @@ public sealed class OutboxRepository(IDbContextFactory<IescpDbContext> contexts,
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Lets go of held messages without an attempt: they stay as they were, for the next run.</summary>
+    public async Task ReleaseAsync(string holder, IReadOnlyCollection<long> ids)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        await db.OutboxMessages.Where(m => m.LockedBy == holder && ids.Contains(m.Id))
+            .UpdateAsync(db, set => set.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTime?)null));
+    }
+
     /// <summary>Deletes sent messages older than <paramref name="before"/>; returns how many.</summary>
     public async Task<int> PruneSentAsync(DateTime before, CancellationToken cancellationToken = default)
     {

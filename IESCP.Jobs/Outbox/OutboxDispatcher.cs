@@ -38,6 +38,7 @@ public sealed class OutboxDispatcher(
         var emailPipeline = Pipeline(settings, breaker: true);
         var chatPipeline = Pipeline(settings, breaker: false);
         var (sent, retrying, failed) = (0, 0, 0);
+        var handled = new HashSet<long>();
         while (!cancellationToken.IsCancellationRequested)
         {
             var batch = await outbox.ClaimDueAsync(holder, settings.BatchSize, settings.Lease, cancellationToken);
@@ -45,6 +46,16 @@ public sealed class OutboxDispatcher(
             {
                 break;
             }
+
+            // A message due again within the same run (retried at once) waits for the next run:
+            // a run ends, whatever comes due while it works.
+            if (batch.Any(m => handled.Contains(m.Id)))
+            {
+                await outbox.ReleaseAsync(holder, [.. batch.Select(m => m.Id)]);
+                break;
+            }
+
+            handled.UnionWith(batch.Select(m => m.Id));
 
             var done = new ConcurrentBag<long>();
             var failures = new ConcurrentBag<OutboxFailure>();
