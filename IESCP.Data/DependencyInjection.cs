@@ -2,11 +2,17 @@ using IESCP.Data.AdRequests;
 using IESCP.Data.Admin;
 using IESCP.Data.Caching;
 using IESCP.Data.Campaigns;
+using IESCP.Data.ChatWebhooks;
 using IESCP.Data.Database;
+using IESCP.Data.Exports;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
+using IESCP.Data.JobRuns;
 using IESCP.Data.Live;
 using IESCP.Data.Notifications;
+using IESCP.Data.Outbox;
+using IESCP.Data.Reminders;
+using IESCP.Data.Reports;
 using IESCP.Data.Search;
 using IESCP.Data.Seeding;
 using IESCP.Data.Sponsors;
@@ -33,9 +39,7 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddIescpData(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var connectionString = SqliteConnectionStrings.Resolve(
-            builder.Configuration.GetConnectionString("Iescp") ?? DefaultConnectionString,
-            builder.Environment.ContentRootPath);
+        var connectionString = builder.IescpConnectionString();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInterceptor, AuditInterceptor>();
@@ -91,8 +95,31 @@ public static class DependencyInjection
         services.AddSingleton<AdRequestRepository>();
         services.AddSingleton<InfluencerSearch>();
         services.AddSingleton<CampaignSearch>();
+        services.AddIescpJobData(builder);
         services.AddScoped<AccountRegistration>();
         services.AddScoped<DataGenerator>();
         return builder;
+    }
+
+    /// <summary>The app database's connection string, with its file anchored to the app's folder (the scheduler's persistent store shares it).</summary>
+    public static string IescpConnectionString(this IHostApplicationBuilder builder) => SqliteConnectionStrings.Resolve(
+        builder.Configuration.GetConnectionString("Iescp") ?? DefaultConnectionString,
+        builder.Environment.ContentRootPath);
+
+    /// <summary>What the background jobs read and write: the outbox, reminders, exports, reports and job runs.</summary>
+    private static void AddIescpJobData(this IServiceCollection services, IHostApplicationBuilder builder)
+    {
+        services.AddOptions<ChatWebhookOptions>().Bind(builder.Configuration.GetSection(ChatWebhookOptions.Section));
+        services.AddOptions<ExportOptions>().Bind(builder.Configuration.GetSection(ExportOptions.Section));
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddSingleton(provider => new ExportFiles(
+            Path.GetFullPath(Path.Combine(contentRoot, provider.GetRequiredService<IOptions<ExportOptions>>().Value.Folder))));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxRepository>();
+        services.AddSingleton<ChatWebhookRepository>();
+        services.AddSingleton<ReminderRepository>();
+        services.AddSingleton<ExportRepository>();
+        services.AddSingleton<MonthlyReportRepository>();
+        services.AddSingleton<JobRunRepository>();
     }
 }

@@ -2,9 +2,15 @@ using IESCP.Data.AdRequests;
 using IESCP.Data.Admin;
 using IESCP.Data.Campaigns;
 using IESCP.Data.Database;
+using IESCP.Data.ChatWebhooks;
+using IESCP.Data.Exports;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
+using IESCP.Data.JobRuns;
 using IESCP.Data.Notifications;
+using IESCP.Data.Outbox;
+using IESCP.Data.Reminders;
+using IESCP.Data.Reports;
 using IESCP.Data.Reviews;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -41,6 +47,18 @@ public sealed class IescpDbContext(DbContextOptions<IescpDbContext> options) : I
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+
+    public DbSet<ChatWebhook> ChatWebhooks => Set<ChatWebhook>();
+
+    public DbSet<Export> Exports => Set<Export>();
+
+    public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
+
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

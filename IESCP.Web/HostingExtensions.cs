@@ -6,6 +6,7 @@ using IESCP.Web.Authorization;
 using IESCP.Web.Components;
 using IESCP.Web.Components.Account;
 using IESCP.Web.Health;
+using IESCP.Web.Downloads;
 using IESCP.Web.Live;
 using IESCP.Web.Security;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -115,6 +116,7 @@ internal static class HostingExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapIdentityEndpoints();
         app.MapIescpHealthChecks();
+        app.MapDownloads();
     }
 
     /// <summary>Migrates and seeds the database, then tells a developer where to go and how to sign in.</summary>

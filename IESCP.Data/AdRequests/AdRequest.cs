@@ -21,6 +21,9 @@ public enum AdRequestStatus
     Cancelled = 5,
     Paid = 6,
     Completed = 7,
+
+    /// <summary>Closed by the scheduler: the side whose turn it was did not answer in time (nothing was committed).</summary>
+    Expired = 8,
 }
 
 public sealed class AdRequest : IAuditable

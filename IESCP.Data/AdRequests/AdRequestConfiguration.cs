@@ -33,6 +33,7 @@ internal sealed class AdRequestConfiguration : IEntityTypeConfiguration<AdReques
         builder.HasIndex(r => new { r.InfluencerId, r.Status });
         // Requests per week and by status, for the admin's statistics.
         builder.HasIndex(r => r.CreatedAt);
-        builder.HasIndex(r => r.Status);
+        // Requests by status (statistics), and the expiry job's offers left unanswered too long.
+        builder.HasIndex(r => new { r.Status, r.UpdatedAt });
     }
 }

@@ -297,6 +297,13 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
             return CommandResult.Ok;
         });
 
+    /// <summary>
+    /// Run by the scheduler (no acting user): requests still under negotiation whose latest
+    /// offer is older than <paramref name="days"/> days expire, and both sides are told. Returns how many.
+    /// </summary>
+    public Task<int> ExpireUnansweredAsync(int days, CancellationToken cancellationToken = default) =>
+        AdRequestExpiry.ExpireAsync(contexts, events, days, cancellationToken);
+
     /// <summary>Opens a request with its first revision, if the campaign and both users may take part.</summary>
     private async Task<CommandResult<int>> OpenAsync(
         Actor actor, Party by, OfferInput offer,

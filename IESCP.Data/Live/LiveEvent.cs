@@ -17,6 +17,8 @@ namespace IESCP.Data.Live;
 [JsonDerivedType(typeof(SponsorDecided), "sponsor-decided")]
 [JsonDerivedType(typeof(NotificationsChanged), "notifications")]
 [JsonDerivedType(typeof(AccountChanged), "account")]
+[JsonDerivedType(typeof(ExportChanged), "export")]
+[JsonDerivedType(typeof(JobsChanged), "jobs")]
 public abstract record LiveEvent
 {
     /// <summary>The subscription keys (<see cref="LiveKeys"/>) of those who should hear it.</summary>
@@ -94,4 +96,16 @@ public sealed record AccountChanged(string UserId, AccountChange Change) : LiveE
 
     /// <summary>Whether the account's open pages must end (it may no longer be signed in).</summary>
     public bool EndsSessions => Change is AccountChange.Flagged or AccountChange.Deleted or AccountChange.SignedOut;
+}
+
+/// <summary>An export moved on (started, more rows written, done or failed): its owner's progress bar follows.</summary>
+public sealed record ExportChanged(Guid ExportId, string OwnerUserId) : LiveEvent
+{
+    public override IEnumerable<string> Audience => [LiveKeys.User(OwnerUserId)];
+}
+
+/// <summary>A background job started or finished, or the outbox changed: the admins' Jobs page reloads.</summary>
+public sealed record JobsChanged(string Job) : LiveEvent
+{
+    public override IEnumerable<string> Audience => [LiveKeys.Admins];
 }

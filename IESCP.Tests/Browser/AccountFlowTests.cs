@@ -171,8 +171,8 @@ public sealed class AccountFlowTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send reset link" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("a reset link is on its way");
 
-        var email = await Outbox.WaitForMessageToAsync(app.OutboxFolder, influencer.Email);
-        await page.GotoAsync(Outbox.FirstLink(email));
+        var email = await PickupFolder.WaitForMessageToAsync(app.OutboxFolder, influencer.Email);
+        await page.GotoAsync(PickupFolder.LinkTo(email, "/Account/ResetPassword?code="));
         await page.GetByLabel("Email").FillAsync(influencer.Email);
         await page.GetByLabel("New password", new() { Exact = true }).FillAsync("Renewed#Pass9");
         await page.GetByLabel("Confirm new password").FillAsync("Renewed#Pass9");

@@ -1,3 +1,4 @@
+using IESCP.Data.Outbox;
 using IESCP.Jobs.Email;
 using IESCP.Tests.Infrastructure;
 using Microsoft.Extensions.FileProviders;
@@ -15,7 +16,7 @@ public sealed class MailSenderTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         var folder = TempFolder.Create("iescp-outbox-");
         var sender = Sender(new EmailOptions { OutboxFolder = "outbox" }, folder);
 
-        await sender.SendAsync("nova@iescp.test", "Welcome", "<p>Hello <b>Nova</b></p>");
+        await sender.SendAsync(Message("nova@iescp.test", "Welcome", "<p>Hello <b>Nova</b></p>"));
 
         var file = Assert.Single(Directory.GetFiles(Path.Combine(folder, "outbox"), "*.eml"));
         var text = await File.ReadAllTextAsync(file);
@@ -25,15 +26,28 @@ public sealed class MailSenderTests(SmtpServer smtp) : IClassFixture<SmtpServer>
     }
 
     [Fact]
-    public async Task With_an_smtp_host_the_message_reaches_the_real_server()
+    public async Task With_an_smtp_host_the_message_reaches_the_real_server_with_both_parts_its_key_as_message_id_and_its_attachment()
     {
         var sender = Sender(new EmailOptions { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port }, smtp.Folder);
+        var message = Message("brand@iescp.test", "Your report", "<h1>Report</h1>") with
+        {
+            AttachmentName = "report.pdf",
+            Attachment = "%PDF-1.7 test"u8.ToArray(),
+        };
 
-        await sender.SendAsync("brand@iescp.test", "Your report", "<h1>Report</h1>");
+        await sender.SendAsync(message);
 
-        var message = Assert.Single(smtp.Messages(), m => m.Contains("Subject: Your report"));
-        Assert.Contains("brand@iescp.test", message);
+        var received = Assert.Single(smtp.Messages(), m => m.Contains("Subject: Your report"));
+        Assert.Contains("brand@iescp.test", received);
+        Assert.Contains("Content-Type: text/plain", received);
+        Assert.Contains("Content-Type: text/html", received);
+        Assert.Contains($"Message-ID: {MailSender.MessageId(message.Key, "iescp.local")}", received, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("application/pdf", received);
+        Assert.Contains("report.pdf", received);
     }
+
+    private static OutboxDelivery Message(string to, string subject, string html) =>
+        new(1, $"test:{Guid.NewGuid():N}", OutboxChannel.Email, to, subject, HtmlText.From(html), html, null, null, 0);
 
     private static MailSender Sender(EmailOptions options, string contentRoot) =>
         new(Options.Create(options), new Environment(contentRoot));

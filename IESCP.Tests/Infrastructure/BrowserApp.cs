@@ -1,11 +1,20 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace IESCP.Tests.Infrastructure;
 
 /// <summary>The real app plus Debian's Chromium driven by Playwright; each test opens its own contexts.</summary>
-public sealed class BrowserApp : IescpApp
+public sealed class BrowserApp() : IescpApp(new Dictionary<string, string?>
+{
+    // An export step per row, so a test can hold an export between two rows (Gate) and see its progress.
+    ["Exports:ChunkSize"] = "1",
+})
 {
     private IPlaywright? playwright;
+
+    /// <summary>Holds a background job's database step until the test releases it.</summary>
+    public StepGate Gate { get; } = new();
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -31,6 +40,8 @@ public sealed class BrowserApp : IescpApp
             ],
         });
     }
+
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<IInterceptor>(Gate);
 
     /// <summary>A fresh browser profile (its own cookies), like a second person at another computer.</summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)

@@ -20,7 +20,7 @@ public abstract class ExternalServer : IAsyncLifetime
     private readonly StringBuilder output = new();
     private Process? process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = Ports.Free();
 
     public string Folder { get; } = TempFolder.Create("iescp-server-");
 
@@ -137,13 +137,6 @@ public abstract class ExternalServer : IAsyncLifetime
         {
             return output.ToString();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -56,9 +56,11 @@ public sealed partial class HttpSession : IDisposable
 
     /// <summary>
     /// Posts a form of the page at <paramref name="path"/> as a browser would, with the page's
-    /// antiforgery token: a Blazor form by its name, or a plain form to its <paramref name="action"/>.
+    /// antiforgery token: a Blazor form by its name, or a plain form to its <paramref name="action"/>;
+    /// <paramref name="host"/> overrides the Host header.
     /// </summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields, string? action = null)
+    public async Task<HttpResponseMessage> PostFormAsync(string path, string formName, Dictionary<string, string> fields,
+        string? action = null, string? host = null)
     {
         var page = await http.GetStringAsync(path);
         var token = AntiforgeryToken().Match(page);
@@ -74,7 +76,9 @@ public sealed partial class HttpSession : IDisposable
             fields.TryAdd(WebUtility.HtmlDecode(hidden.Groups[1].Value), WebUtility.HtmlDecode(hidden.Groups[2].Value));
         }
 
-        return await http.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
+        using var request = new HttpRequestMessage(HttpMethod.Post, action ?? path) { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Host = host;
+        return await http.SendAsync(request);
     }
 
     /// <summary>Where a redirect points, as a path of this site (absolute locations are reduced to their path).</summary>

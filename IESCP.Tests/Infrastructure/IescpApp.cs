@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IESCP.Tests.Infrastructure;
@@ -17,6 +18,7 @@ public class IescpApp : IAsyncLifetime
     public const string AdminPassword = DatabaseTemplate.AdminPassword;
 
     private readonly Factory factory;
+    private readonly int port = Ports.Free();
 
     public IescpApp() : this(new Dictionary<string, string?>())
     {
@@ -28,12 +30,20 @@ public class IescpApp : IAsyncLifetime
         settings["Email:OutboxFolder"] = OutboxFolder;
         // The suite signs in hundreds of times from one address; the rate-limit tests set their own limit.
         settings["RateLimits:AccountFormsPerMinute"] = "100000";
+        // Emailed links point at the configured public address: this server's own.
+        settings["App:PublicBaseUrl"] = $"http://127.0.0.1:{port}/";
+        // No job on its real-time schedule (a reminder at 18:00 mid-run would add mail to the tests'); they run when a test says.
+        foreach (var job in new[] { "DailyReminders", "MonthlyReports", "OfferExpiry", "Cleanup" })
+        {
+            settings[$"Jobs:{job}"] = "off";
+        }
+
         foreach (var (key, value) in extraSettings)
         {
             settings[key] = value;
         }
 
-        factory = new Factory(settings);
+        factory = new Factory(settings, ConfigureServices);
     }
 
     public string Folder { get; } = TempFolder.Create("iescp-app-");
@@ -54,11 +64,20 @@ public class IescpApp : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         await DatabaseTemplate.CopyToAsync(DatabaseFile);
-        factory.UseKestrel(0);
+        await BeforeStartAsync();
+        factory.UseKestrel(port);
         factory.StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1").TrimEnd('/') + "/");
     }
+
+    /// <summary>Test-only services (an interceptor, say), added after the app's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Runs on the database file before the app starts (to leave what a previous run would have left).</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
 
     public virtual async Task DisposeAsync()
     {
@@ -67,11 +86,12 @@ public class IescpApp : IAsyncLifetime
         TempFolder.Delete(Folder);
     }
 
-    private sealed class Factory(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> configureServices) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(DependencyInjection.TestingEnvironment);
+            builder.ConfigureTestServices(configureServices);
             // Serve package assets (Radzen's CSS and JS) from the build output, as Development does.
             builder.UseStaticWebAssets();
             foreach (var (key, value) in settings)

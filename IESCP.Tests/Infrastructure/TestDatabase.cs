@@ -47,12 +47,18 @@ public class TestDatabase : IAsyncLifetime
         builder.Services.AddSingleton<IInterceptor>(Race);
         ConfigureServices(builder.Services);
         builder.AddIescpData();
+        ConfigureHost(builder);
         host = builder.Build();
         await CreateSchemaAsync();
     }
 
     /// <summary>Test-only services (an interceptor, say), added before the app's own.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>More of the app on top of the data layer (the jobs' services, say), with their settings.</summary>
+    protected virtual void ConfigureHost(HostApplicationBuilder builder)
     {
     }
 

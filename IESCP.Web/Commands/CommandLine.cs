@@ -3,18 +3,23 @@ using IESCP.Data.Database;
 namespace IESCP.Web.Commands;
 
 /// <summary>
-/// "seed", "bench" and "backup" run with the app's own configuration and services instead of
-/// serving: <c>dotnet run --project IESCP.Web -c Release -- seed --influencers 100000</c>.
+/// "seed", "bench", "bench-jobs" and "backup" run with the app's own configuration and services
+/// instead of serving: <c>dotnet run --project IESCP.Web -c Release -- seed --influencers 100000</c>.
 /// </summary>
 internal static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "bench" or "backup";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "bench" or "bench-jobs" or "backup";
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     {
         var rest = args[1..];
         try
         {
+            if (args[0] == "bench-jobs")
+            {
+                return await BenchJobsCommand.RunAsync(args[1..], BenchJobsCommand.ParseSmallExport(rest));
+            }
+
             if (args[0] == "seed")
             {
                 var options = SeedCommand.ParseOptions(rest);

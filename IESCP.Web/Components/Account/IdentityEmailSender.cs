@@ -1,21 +1,18 @@
-using System.Net;
 using IESCP.Data.Identity;
 using IESCP.Jobs.Email;
 using Microsoft.AspNetCore.Identity;
 
 namespace IESCP.Web.Components.Account;
 
-internal sealed class IdentityEmailSender(MailSender mail) : IEmailSender<ApplicationUser>
+/// <summary>Identity's emails, queued in the outbox: the page never waits for (or fails with) the mail server.</summary>
+internal sealed class IdentityEmailSender(AccountEmails emails) : IEmailSender<ApplicationUser>
 {
     public Task SendConfirmationLinkAsync(ApplicationUser user, string email, string confirmationLink) =>
-        mail.SendAsync(email, "Confirm your IESCP email",
-            $"<p>Hello {WebUtility.HtmlEncode(user.DisplayName)},</p><p>Please confirm your account by <a href='{confirmationLink}'>clicking here</a>.</p>");
+        emails.QueueConfirmationAsync(user.Id, user.DisplayName, email, confirmationLink);
 
     public Task SendPasswordResetLinkAsync(ApplicationUser user, string email, string resetLink) =>
-        mail.SendAsync(email, "Reset your IESCP password",
-            $"<p>Hello {WebUtility.HtmlEncode(user.DisplayName)},</p><p>Reset your password by <a href='{resetLink}'>clicking here</a>. If you did not ask for this, ignore this email.</p>");
+        emails.QueuePasswordResetAsync(user.Id, user.DisplayName, email, resetLink);
 
     public Task SendPasswordResetCodeAsync(ApplicationUser user, string email, string resetCode) =>
-        mail.SendAsync(email, "Reset your IESCP password",
-            $"<p>Reset your password with this code: {WebUtility.HtmlEncode(resetCode)}</p>");
+        emails.QueuePasswordResetCodeAsync(user.Id, user.DisplayName, email, resetCode);
 }
