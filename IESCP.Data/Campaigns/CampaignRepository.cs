@@ -1,4 +1,5 @@
 using IESCP.Data.AdRequests;
+using IESCP.Data.Caching;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Data.Live;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IESCP.Data.Campaigns;
 
 /// <summary>A sponsor's own campaigns: the list with their ledgers, one campaign with its requests, and the commands on them.</summary>
-public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> contexts, ILiveEvents events, TimeProvider clock)
+public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> contexts, ILiveEvents events, TimeProvider clock, ReadCache cache)
 {
     public const string DeletedReason = "The sponsor deleted the campaign";
 
@@ -139,6 +140,7 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
         input.ApplyTo(campaign);
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync();
+        await cache.BumpAsync(CacheScopes.Campaigns, CacheScopes.Statistics);
         return CommandResult<int>.Success(campaign.Id);
     }
 
@@ -180,6 +182,7 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
                 .SetProperty(c => c.Goals, values.Goals));
         if (updated == 1)
         {
+            await cache.BumpAsync(CacheScopes.Campaigns, CacheScopes.Statistics);
             return CommandResult.Ok;
         }
 
@@ -226,6 +229,7 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
             toInfluencer: r => $"The sponsor deleted the campaign “{r.CampaignName}”; your request was cancelled.");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        await cache.BumpAsync(CacheScopes.Campaigns, CacheScopes.Statistics);
         CampaignClosing.Publish(events, cancelled, alsoTold: [(actor.UserId, campaignId)]);
         events.PublishNotified(db);
         return CommandResult.Ok;

@@ -1,3 +1,4 @@
+using IESCP.Data.Caching;
 using IESCP.Data.Influencers;
 using IESCP.Data.Live;
 using IESCP.Data.Sponsors;
@@ -12,7 +13,7 @@ public sealed record RegistrationResult(ApplicationUser? User, IReadOnlyList<(st
 }
 
 /// <summary>Creates a user, its role and its profile in one transaction.</summary>
-public sealed class AccountRegistration(UserManager<ApplicationUser> users, IescpDbContext db, ILiveEvents events, TimeProvider clock)
+public sealed class AccountRegistration(UserManager<ApplicationUser> users, IescpDbContext db, ILiveEvents events, TimeProvider clock, ReadCache cache)
 {
     /// <summary>A new sponsor waits for an admin; every open admin page hears of it at once.</summary>
     public async Task<RegistrationResult> RegisterSponsorAsync(SponsorRegistration input)
@@ -32,14 +33,16 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Iesc
         });
         if (result.Succeeded)
         {
+            await cache.BumpAsync(CacheScopes.Statistics);
             events.Publish(new SponsorSignedUp(sponsor.Id));
         }
 
         return result;
     }
 
-    public Task<RegistrationResult> RegisterInfluencerAsync(InfluencerRegistration input) =>
-        RegisterAsync(input, Roles.Influencer, user => db.Influencers.Add(new Influencer
+    public async Task<RegistrationResult> RegisterInfluencerAsync(InfluencerRegistration input)
+    {
+        var result = await RegisterAsync(input, Roles.Influencer, user => db.Influencers.Add(new Influencer
         {
             UserId = user.Id,
             Name = input.Name.Trim(),
@@ -47,6 +50,13 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Iesc
             Niche = input.Niche,
             Followers = input.Followers,
         }));
+        if (result.Succeeded)
+        {
+            await cache.BumpAsync(CacheScopes.Influencers, CacheScopes.Statistics);
+        }
+
+        return result;
+    }
 
     private async Task<RegistrationResult> RegisterAsync(Registration input, string role, Action<ApplicationUser> addProfile)
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using IESCP.Data.AdRequests;
+using IESCP.Data.Caching;
 using IESCP.Data.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,9 +27,11 @@ public sealed record PublicInfluencerProfile(
 
 public sealed record WeeklyViews(DateOnly WeekStart, int Views);
 
-public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> contexts, TimeProvider clock)
+public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> contexts, TimeProvider clock, ReadCache cache)
 {
     public const int LatestReviewCount = 5;
+
+    private static readonly TimeSpan ProfileLifetime = TimeSpan.FromMinutes(10);
 
     public async Task<InfluencerProfile?> GetOwnProfileAsync(Actor actor)
     {
@@ -62,6 +66,7 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
         // The account's display name is the name others see on reviews and messages.
         influencer.User!.DisplayName = influencer.Name;
         await db.SaveChangesAsync();
+        await cache.BumpAsync(CacheScopes.Influencers);
         return CommandResult.Ok;
     }
 
@@ -71,8 +76,23 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
     /// </summary>
     public async Task<PublicInfluencerProfile?> GetPublicProfileAsync(Actor actor, int influencerId)
     {
+        // The same for every viewer of a role group (admins also see flagged profiles), so cached by that; the view is counted every time.
+        var profile = await cache.GetVersionedAsync(CacheScopes.Influencers,
+            string.Create(CultureInfo.InvariantCulture, $"profile:{influencerId}:{(actor.IsAdmin ? "admin" : "member")}"), ProfileLifetime,
+            () => LoadPublicProfileAsync(actor.IsAdmin, influencerId));
+        if (profile is not null && actor.IsSponsor)
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            await RecordViewAsync(db, profile.Id);
+        }
+
+        return profile;
+    }
+
+    private async Task<PublicInfluencerProfile?> LoadPublicProfileAsync(bool asAdmin, int influencerId)
+    {
         await using var db = await contexts.CreateDbContextAsync();
-        var row = await db.Influencers.Where(i => i.Id == influencerId && (actor.IsAdmin || !i.User!.IsFlagged))
+        var row = await db.Influencers.Where(i => i.Id == influencerId && (asAdmin || !i.User!.IsFlagged))
             .Select(i => new
             {
                 i.Id, i.UserId, i.Name, i.Category, i.Niche, i.Followers, i.Platforms, i.Bio,
@@ -92,11 +112,6 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
                 select new ReviewSummary(review.Rating, review.Text, reviewer.DisplayName, review.CreatedAt))
             .Take(LatestReviewCount)
             .ToListAsync();
-
-        if (actor.IsSponsor)
-        {
-            await RecordViewAsync(db, row.Id);
-        }
 
         return new PublicInfluencerProfile(row.Id, row.Name, row.Category, row.Niche, row.Followers, row.Platforms, row.Bio,
             row.RatingCount == 0 ? null : (double)row.RatingSum / row.RatingCount, row.RatingCount,
