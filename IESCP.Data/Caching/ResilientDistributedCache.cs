@@ -12,10 +12,16 @@ public sealed record CacheResilienceOptions
     /// <summary>The most one cache call may take; a frozen server costs a request this much, not the client's 5+ s.</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>After this many failed calls in a row of <see cref="SamplingDuration"/>...</summary>
-    public int FailuresToBreak { get; init; } = 5;
+    /// <summary>
+    /// When at least this share of the calls of the last <see cref="SamplingDuration"/> failed (and they
+    /// were at least <see cref="MinimumCalls"/>)... A short window, so the successes from before a
+    /// freeze stop outweighing its failures within a couple of seconds even under heavy traffic.
+    /// </summary>
+    public double FailureRatio { get; init; } = 0.5;
 
-    public TimeSpan SamplingDuration { get; init; } = TimeSpan.FromSeconds(10);
+    public int MinimumCalls { get; init; } = 5;
+
+    public TimeSpan SamplingDuration { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>...the cache is not called at all for this long; then one call tries it again.</summary>
     public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(15);
@@ -39,8 +45,8 @@ public sealed class ResilientDistributedCache : IDistributedCache
         pipeline = new ResiliencePipelineBuilder()
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
-                FailureRatio = 1.0,
-                MinimumThroughput = options.FailuresToBreak,
+                FailureRatio = options.FailureRatio,
+                MinimumThroughput = options.MinimumCalls,
                 SamplingDuration = options.SamplingDuration,
                 BreakDuration = options.BreakDuration,
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(),
