@@ -83,6 +83,8 @@ public static class DependencyInjection
         services.AddSingleton<AccountStates>();
         services.AddSingleton<CampaignRepository>();
         services.AddSingleton<AdRequestRepository>();
+        services.AddMetrics();
+        services.AddSingleton<SearchMetrics>();
         services.AddSingleton<InfluencerSearch>();
         services.AddSingleton<CampaignSearch>();
         services.AddScoped<AccountRegistration>();

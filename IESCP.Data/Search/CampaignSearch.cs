@@ -64,7 +64,7 @@ public sealed record ListedCampaign(
 /// through the trigram full-text index of names, niches and descriptions. Results and listed
 /// campaign pages are the same for every influencer, so they are cached until a campaign changes.
 /// </summary>
-public sealed class CampaignSearch(IDbContextFactory<IescpDbContext> contexts, TimeProvider clock, ReadCache cache)
+public sealed class CampaignSearch(IDbContextFactory<IescpDbContext> contexts, TimeProvider clock, ReadCache cache, SearchMetrics metrics)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
@@ -74,7 +74,7 @@ public sealed class CampaignSearch(IDbContextFactory<IescpDbContext> contexts, T
     public Task<PagedResult<CampaignSearchItem>> SearchAsync(Actor actor, CampaignSearchQuery query)
     {
         actor.Require(Roles.Influencer);
-        SearchMetrics.Requested.Add(1, SearchMetrics.Kind(CacheScopes.Campaigns));
+        metrics.Requested(CacheScopes.Campaigns);
         var filter = CampaignFilter.Of(query, Today());
         return cache.GetVersionedAsync(CacheScopes.Campaigns, filter.Key, Lifetime, () => LoadAsync(filter));
     }
@@ -110,7 +110,7 @@ public sealed class CampaignSearch(IDbContextFactory<IescpDbContext> contexts, T
 
     private async Task<PagedResult<CampaignSearchItem>> LoadAsync(CampaignFilter filter)
     {
-        SearchMetrics.Loaded.Add(1, SearchMetrics.Kind(CacheScopes.Campaigns));
+        metrics.Loaded(CacheScopes.Campaigns);
         await using var db = await contexts.CreateDbContextAsync();
         var matches = Matching(db, filter);
         var total = await matches.CountAsync();

@@ -58,21 +58,21 @@ public sealed record InfluencerSearchItem(
 /// then fetches those rows. Results are the same for every sponsor, so they are cached under the
 /// normalised query until an influencer changes.
 /// </summary>
-public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts, ReadCache cache)
+public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts, ReadCache cache, SearchMetrics metrics)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
     public Task<PagedResult<InfluencerSearchItem>> SearchAsync(Actor actor, InfluencerSearchQuery query)
     {
         actor.Require(Roles.Sponsor);
-        SearchMetrics.Requested.Add(1, SearchMetrics.Kind(CacheScopes.Influencers));
+        metrics.Requested(CacheScopes.Influencers);
         var filter = InfluencerFilter.Of(query);
         return cache.GetVersionedAsync(CacheScopes.Influencers, filter.Key, Lifetime, () => LoadAsync(filter));
     }
 
     private async Task<PagedResult<InfluencerSearchItem>> LoadAsync(InfluencerFilter filter)
     {
-        SearchMetrics.Loaded.Add(1, SearchMetrics.Kind(CacheScopes.Influencers));
+        metrics.Loaded(CacheScopes.Influencers);
         await using var db = await contexts.CreateDbContextAsync();
         var matches = Matching(db, filter);
         // A range over followers (one that holds for every row when none is asked for) lets SQLite
