@@ -1,5 +1,6 @@
 using IESCP.Data.AdRequests;
 using IESCP.Data.Admin;
+using IESCP.Data.ApiTokens;
 using IESCP.Data.Caching;
 using IESCP.Data.Campaigns;
 using IESCP.Data.Database;
@@ -81,6 +82,7 @@ public static class DependencyInjection
         services.AddSingleton<ModerationRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<AccountStates>();
+        services.AddSingleton<ApiTokenRepository>();
         services.AddSingleton<CampaignRepository>();
         services.AddSingleton<AdRequestRepository>();
         services.AddMetrics();

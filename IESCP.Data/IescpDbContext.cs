@@ -1,4 +1,5 @@
 using IESCP.Data.AdRequests;
+using IESCP.Data.ApiTokens;
 using IESCP.Data.Admin;
 using IESCP.Data.Campaigns;
 using IESCP.Data.Identity;
@@ -36,6 +37,8 @@ public sealed class IescpDbContext(DbContextOptions<IescpDbContext> options) : I
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Jobs.Email;
+using IESCP.Web.Api;
 using IESCP.Web.Authorization;
 using IESCP.Web.Components;
 using IESCP.Web.Components.Account;
@@ -77,6 +78,7 @@ internal static class HostingExtensions
         services.AddAuthorizationBuilder().AddIescpPolicies();
         services.AddSingleton<IAuthorizationHandler, ApprovedSponsorHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PendingSponsorRedirect>();
+        builder.AddIescpApi();
     }
 
     public static void UseIescpWeb(this WebApplication app)
@@ -89,6 +91,7 @@ internal static class HostingExtensions
 
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiProblemPages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -96,6 +99,7 @@ internal static class HostingExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapIdentityEndpoints();
+        app.MapIescpApi();
     }
 
     /// <summary>Migrates and seeds the database, then tells a developer where to go and how to sign in.</summary>

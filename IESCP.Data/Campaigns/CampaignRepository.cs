@@ -13,7 +13,9 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
 {
     public const string DeletedReason = "The sponsor deleted the campaign";
 
-    internal static readonly CommandResult NotFound = CommandResult.Fail("That campaign was not found.");
+    public const string NotFoundMessage = "That campaign was not found.";
+
+    internal static readonly CommandResult NotFound = CommandResult.Fail(NotFoundMessage);
 
 
     public async Task<PagedResult<CampaignSummary>> ListOwnAsync(Actor actor, CampaignListQuery query)
