@@ -34,16 +34,18 @@ internal sealed class InfluencerConfiguration : IEntityTypeConfiguration<Influen
 
         builder.HasIndex(i => i.UserId).IsUnique();
         // Search reads listed influencers only, so its indexes hold only those. Each order has its index
-        // (the rowid, Id, ends every index entry, so ties break on it without a sort), and each
-        // filter its range: a page of ids comes from an index read, the count from an index count.
-        builder.HasIndex(i => i.ProfileScore, "IX_Influencers_Listed_ProfileScore").HasFilter(ListedFilter);
+        // (the rowid, Id, ends every index entry, so ties break on it), and each filter its range;
+        // ranked indexes also carry the follower count (and the niche), so a follower minimum is
+        // checked in the index while it is read in score order: a page of ids comes from an index
+        // read, the count from an index count, and no row is read until the page's 20 are fetched.
+        builder.HasIndex(i => new { i.ProfileScore, i.Followers }, "IX_Influencers_Listed_ProfileScore").HasFilter(ListedFilter);
         builder.HasIndex(i => i.Followers, "IX_Influencers_Listed_Followers").HasFilter(ListedFilter);
         builder.HasIndex(i => new { i.RatingScore, i.RatingCount }, "IX_Influencers_Listed_RatingScore").HasFilter(ListedFilter);
         builder.HasIndex(i => new { i.Name, i.Niche }, "IX_Influencers_Listed_Name").HasFilter(ListedFilter);
         builder.HasIndex(i => new { i.Category, i.Followers }, "IX_Influencers_Listed_Category_Followers").HasFilter(ListedFilter);
-        builder.HasIndex(i => new { i.Category, i.ProfileScore }, "IX_Influencers_Listed_Category_ProfileScore").HasFilter(ListedFilter);
+        builder.HasIndex(i => new { i.Category, i.ProfileScore, i.Followers, i.Niche }, "IX_Influencers_Listed_Category_ProfileScore").HasFilter(ListedFilter);
         builder.HasIndex(i => new { i.Niche, i.Followers }, "IX_Influencers_Listed_Niche_Followers").HasFilter(ListedFilter);
-        builder.HasIndex(i => new { i.Niche, i.ProfileScore }, "IX_Influencers_Listed_Niche_ProfileScore").HasFilter(ListedFilter);
+        builder.HasIndex(i => new { i.Niche, i.ProfileScore, i.Followers }, "IX_Influencers_Listed_Niche_ProfileScore").HasFilter(ListedFilter);
         // Sign-ups per week, for the admin's statistics.
         builder.HasIndex(i => i.CreatedAt);
         builder.HasOne(i => i.User).WithOne().HasForeignKey<Influencer>(i => i.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -74,14 +74,14 @@ public sealed class Search : Migration
 
     private static readonly (string Name, string Table, string[] Columns)[] NewIndexes =
     [
-        ("IX_Influencers_Listed_ProfileScore", "Influencers", ["ProfileScore"]),
+        ("IX_Influencers_Listed_ProfileScore", "Influencers", ["ProfileScore", "Followers"]),
         ("IX_Influencers_Listed_Followers", "Influencers", ["Followers"]),
         ("IX_Influencers_Listed_RatingScore", "Influencers", ["RatingScore", "RatingCount"]),
         ("IX_Influencers_Listed_Name", "Influencers", ["Name", "Niche"]),
         ("IX_Influencers_Listed_Category_Followers", "Influencers", ["Category", "Followers"]),
-        ("IX_Influencers_Listed_Category_ProfileScore", "Influencers", ["Category", "ProfileScore"]),
+        ("IX_Influencers_Listed_Category_ProfileScore", "Influencers", ["Category", "ProfileScore", "Followers", "Niche"]),
         ("IX_Influencers_Listed_Niche_Followers", "Influencers", ["Niche", "Followers"]),
-        ("IX_Influencers_Listed_Niche_ProfileScore", "Influencers", ["Niche", "ProfileScore"]),
+        ("IX_Influencers_Listed_Niche_ProfileScore", "Influencers", ["Niche", "ProfileScore", "Followers"]),
         ("IX_Campaigns_Listed_EndDate", "Campaigns", ["EndDate", "BudgetCents"]),
         ("IX_Campaigns_Listed_CreatedAt", "Campaigns", ["CreatedAt", "EndDate", "BudgetCents"]),
         ("IX_Campaigns_Listed_Budget", "Campaigns", ["BudgetCents", "EndDate"]),

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text;
 using IESCP.Data.Caching;
 using IESCP.Data.Campaigns;
 using IESCP.Data.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace IESCP.Data.Search;
@@ -112,15 +114,82 @@ public sealed class CampaignSearch(IDbContextFactory<IescpDbContext> contexts, T
     {
         metrics.Loaded(CacheScopes.Campaigns);
         await using var db = await contexts.CreateDbContextAsync();
-        var matches = Matching(db, filter);
-        var total = await matches.CountAsync();
-        var ids = total <= filter.Skip ? [] : await Order(matches, filter.Sort).Skip(filter.Skip).Take(filter.Size).Select(c => c.Id).ToListAsync();
+        var (total, ids) = filter.Text is { Length: >= IndexedTextLength } text
+            ? await TextPageAsync(db, filter, text)
+            : await PageAsync(Matching(db, filter), filter);
         var rows = await db.Campaigns.Where(c => ids.Contains(c.Id))
             .Select(c => new CampaignSearchItem(c.Id, c.Name, c.Sponsor!.Name, c.Category, c.Niche,
                 c.StartDate, c.EndDate, c.BudgetCents, c.BudgetCents - c.CommittedCents))
             .ToDictionaryAsync(c => c.Id);
         return new PagedResult<CampaignSearchItem>([.. ids.Select(id => rows[id])], total, filter.Page, filter.Size);
     }
+
+    /// <summary>Without text: an index count, then the page's ids in the order of an index.</summary>
+    private static async Task<(int Total, List<int> Ids)> PageAsync(IQueryable<Campaign> matches, CampaignFilter filter)
+    {
+        var total = await matches.CountAsync();
+        return (total, total <= filter.Skip ? [] : await Order(matches, filter.Sort).Skip(filter.Skip).Take(filter.Size).Select(c => c.Id).ToListAsync());
+    }
+
+    /// <summary>
+    /// With text: one pass over the full-text index's matches gives both the page and the count
+    /// (a window count), so the text is looked up once per search, not once for each.
+    /// </summary>
+    private static async Task<(int Total, List<int> Ids)> TextPageAsync(IescpDbContext db, CampaignFilter filter, string text)
+    {
+        var parameters = new List<SqliteParameter>
+        {
+            // One quoted phrase: the text as typed, found anywhere in a name, niche or description.
+            new("@phrase", "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""),
+            new("@today", filter.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new("@take", filter.Size),
+            new("@skip", filter.Skip),
+        };
+        var sql = new StringBuilder("""
+            SELECT c."Id" AS "Id", COUNT(*) OVER () AS "Total"
+            FROM "CampaignText" AS t JOIN "Campaigns" AS c ON c."Id" = t.rowid
+            WHERE t."CampaignText" MATCH @phrase AND c."IsListed" AND c."EndDate" >= @today
+            """);
+        void And(string condition, string name, object value)
+        {
+            sql.Append(" AND ").Append(condition);
+            parameters.Add(new SqliteParameter(name, value));
+        }
+
+        if (filter.Category is { } category)
+        {
+            And("c.\"Category\" = @category", "@category", category);
+        }
+
+        if (filter.Niche is { } niche)
+        {
+            And("c.\"Niche\" = @niche", "@niche", niche);
+        }
+
+        if (filter.MinCents is { } min)
+        {
+            And("c.\"BudgetCents\" >= @min", "@min", min);
+        }
+
+        if (filter.MaxCents is { } max)
+        {
+            And("c.\"BudgetCents\" <= @max", "@max", max);
+        }
+
+        sql.Append(filter.Sort switch
+        {
+            CampaignSearchSort.EndingSoon => " ORDER BY c.\"EndDate\", c.\"Id\"",
+            CampaignSearchSort.Budget => " ORDER BY c.\"BudgetCents\" DESC, c.\"Id\" DESC",
+            _ => " ORDER BY c.\"CreatedAt\" DESC, c.\"Id\" DESC",
+        }).Append(" LIMIT @take OFFSET @skip");
+        var page = await db.Database.SqlQueryRaw<IdAndTotal>(sql.ToString(), [.. parameters]).ToListAsync();
+        // Past the last page there is no row to carry the count; count on its own then.
+        return page.Count > 0 || filter.Skip == 0
+            ? (page.FirstOrDefault()?.Total ?? 0, [.. page.Select(p => p.Id)])
+            : (await Matching(db, filter).CountAsync(), []);
+    }
+
+    private sealed record IdAndTotal(int Id, int Total);
 
     private static IQueryable<Campaign> Matching(IescpDbContext db, CampaignFilter filter)
     {
