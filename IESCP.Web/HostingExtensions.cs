@@ -50,7 +50,7 @@ internal static class HostingExtensions
             options.DefaultRequestCulture = new RequestCulture(AppCulture);
             options.SupportedCultures = options.SupportedUICultures = [AppCulture];
         });
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(CircuitSettings.Apply);
         services.AddRadzenComponents();
 
         services.AddCascadingAuthenticationState();
