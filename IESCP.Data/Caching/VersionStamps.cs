@@ -18,6 +18,10 @@ internal sealed class VersionStamps(IDistributedCache cache)
 
     private readonly ConcurrentDictionary<string, byte> unbumped = new(StringComparer.Ordinal);
 
+    // Readers that find no stamp at once make one stamp between them, not one each (which would
+    // give each its own entry key and defeat the single load per entry).
+    private readonly SingleFlight creations = new();
+
     /// <summary>The scope's stamp, or null when the cache can't be trusted now; throws when the cache fails.</summary>
     public async Task<string?> CurrentAsync(string scope, CancellationToken cancellationToken = default)
     {
@@ -26,13 +30,18 @@ internal sealed class VersionStamps(IDistributedCache cache)
             return null;
         }
 
-        var stamp = await cache.GetAsync(Key(scope), cancellationToken);
-        if (stamp is null)
-        {
-            stamp = NewStamp();
-            await cache.SetAsync(Key(scope), stamp, Forever, cancellationToken);
-        }
+        var stamp = await cache.GetAsync(Key(scope), cancellationToken)
+            ?? await creations.RunAsync(scope, async () =>
+            {
+                if (await cache.GetAsync(Key(scope), cancellationToken) is { } made)
+                {
+                    return made;
+                }
 
+                var fresh = NewStamp();
+                await cache.SetAsync(Key(scope), fresh, Forever, cancellationToken);
+                return fresh;
+            });
         return Convert.ToHexString(stamp);
     }
 
