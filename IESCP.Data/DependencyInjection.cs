@@ -1,5 +1,6 @@
 using IESCP.Data.AdRequests;
 using IESCP.Data.Admin;
+using IESCP.Data.ApiTokens;
 using IESCP.Data.Caching;
 using IESCP.Data.Campaigns;
 using IESCP.Data.ChatWebhooks;
@@ -91,8 +92,11 @@ public static class DependencyInjection
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<AccountStates>();
         services.AddSingleton<UserActivity>();
+        services.AddSingleton<ApiTokenRepository>();
         services.AddSingleton<CampaignRepository>();
         services.AddSingleton<AdRequestRepository>();
+        services.AddMetrics();
+        services.AddSingleton<SearchMetrics>();
         services.AddSingleton<InfluencerSearch>();
         services.AddSingleton<CampaignSearch>();
         services.AddIescpJobData(builder);

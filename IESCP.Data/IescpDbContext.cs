@@ -1,4 +1,5 @@
 using IESCP.Data.AdRequests;
+using IESCP.Data.ApiTokens;
 using IESCP.Data.Admin;
 using IESCP.Data.Campaigns;
 using IESCP.Data.Database;
@@ -59,6 +60,8 @@ public sealed class IescpDbContext(DbContextOptions<IescpDbContext> options) : I
     public DbSet<MonthlyReport> MonthlyReports => Set<MonthlyReport>();
 
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

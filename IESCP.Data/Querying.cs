@@ -37,6 +37,33 @@ internal static class Querying
             ? null
             : $"%{text.Trim().Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal)}%";
 
+    /// <summary>Trimmed text, or null when blank.</summary>
+    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>
+    /// Search text as part of a cache key: LIKE ignores the case of ASCII letters only, so only those
+    /// are folded (two texts with one key always find the same rows).
+    /// </summary>
+    public static string CaseKey(string? text)
+    {
+        if (Clean(text) is not { } clean)
+        {
+            return KeyPart(null);
+        }
+
+        var folded = string.Create(clean.Length, clean, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] + 32) : source[i];
+            }
+        });
+        return KeyPart(folded);
+    }
+
+    /// <summary>A value as part of a cache key: length-prefixed, so no value can pass for another part of the key.</summary>
+    public static string KeyPart(string? value) => value is null ? "-" : $"{value.Length}:{value}";
+
     public static IOrderedQueryable<T> Sort<T, TKey>(this IQueryable<T> query, Expression<Func<T, TKey>> key, bool descending) =>
         descending ? query.OrderByDescending(key) : query.OrderBy(key);
 }

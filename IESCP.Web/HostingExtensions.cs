@@ -2,6 +2,7 @@ using System.Globalization;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Jobs.Email;
+using IESCP.Web.Api;
 using IESCP.Web.Authorization;
 using IESCP.Web.Components;
 using IESCP.Web.Components.Account;
@@ -52,7 +53,7 @@ internal static class HostingExtensions
             options.DefaultRequestCulture = new RequestCulture(AppCulture);
             options.SupportedCultures = options.SupportedUICultures = [AppCulture];
         });
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents(CircuitSettings.Apply);
         services.AddRadzenComponents();
 
         services.AddCascadingAuthenticationState();
@@ -88,6 +89,7 @@ internal static class HostingExtensions
         services.AddSingleton<SignInGuard>();
         services.AddSingleton<IAuthorizationHandler, ApprovedSponsorHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PendingSponsorRedirect>();
+        builder.AddIescpApi();
     }
 
     /// <summary>Cookies travel over HTTPS only, except on a developer's machine and in the test suite (plain loopback HTTP).</summary>
@@ -108,6 +110,7 @@ internal static class HostingExtensions
         app.UseRateLimiter();
         app.UseRequestLocalization();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiProblemPages();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -117,6 +120,7 @@ internal static class HostingExtensions
         app.MapIdentityEndpoints();
         app.MapIescpHealthChecks();
         app.MapDownloads();
+        app.MapIescpApi();
     }
 
     /// <summary>Migrates and seeds the database, then tells a developer where to go and how to sign in.</summary>

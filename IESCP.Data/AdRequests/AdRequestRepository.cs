@@ -1,4 +1,5 @@
 using System.Globalization;
+using IESCP.Data.Caching;
 using IESCP.Data.Campaigns;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
@@ -18,7 +19,7 @@ namespace IESCP.Data.AdRequests;
 /// (<see cref="AdRequestRules"/>) on it, and changes it by an UPDATE guarded by the same rules;
 /// the other party's open pages hear of it once the transaction commits.
 /// </summary>
-public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contexts, ILiveEvents events, TimeProvider clock)
+public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contexts, ILiveEvents events, TimeProvider clock, ReadCache cache)
 {
     public const string NotFoundMessage = "This ad request was not found.";
 
@@ -160,6 +161,7 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
 
             var amount = step.Request.PaymentCents;
             var campaign = step.Db.Campaigns.Where(c => c.Id == step.Request.CampaignId);
+            step.Touched.Add(CacheScopes.Campaigns);
             if (await campaign.Where(CampaignRules.CanCommit(amount))
                     .UpdateAsync(step.Db, set => set.SetProperty(c => c.CommittedCents, c => c.CommittedCents + amount)) == 0)
             {
@@ -301,8 +303,17 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
     /// Run by the scheduler (no acting user): requests still under negotiation whose latest
     /// offer is older than <paramref name="days"/> days expire, and both sides are told. Returns how many.
     /// </summary>
-    public Task<int> ExpireUnansweredAsync(int days, CancellationToken cancellationToken = default) =>
-        AdRequestExpiry.ExpireAsync(contexts, events, days, cancellationToken);
+    public async Task<int> ExpireUnansweredAsync(int days, CancellationToken cancellationToken = default)
+    {
+        var expired = await AdRequestExpiry.ExpireAsync(contexts, events, days, cancellationToken);
+        if (expired > 0)
+        {
+            // Requests by status changed.
+            await cache.BumpAsync(CacheScopes.Statistics);
+        }
+
+        return expired;
+    }
 
     /// <summary>Opens a request with its first revision, if the campaign and both users may take part.</summary>
     private async Task<CommandResult<int>> OpenAsync(
@@ -370,10 +381,12 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
 
         await db.Influencers.Where(i => i.Id == influencer.Id)
             .UpdateAsync(db, set => set.SetProperty(i => i.RequestsReceived, i => i.RequestsReceived + 1));
+        var touched = new[] { CacheScopes.Influencers, CacheScopes.Statistics };
         var notice = new Notice(campaign.Name, campaign.SponsorName, influencer.Name, by, offer.PaymentCents, null, 0);
         db.Notify(by == Party.Sponsor ? influencer.UserId : campaign.SponsorUserId, NotificationKind.AdRequest, notice.Opened(), Link(request.Id));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        await cache.BumpAsync(touched);
         events.Publish(new AdRequestChanged(request.Id, campaign.Id, campaign.SponsorUserId, influencer.UserId));
         events.PublishNotified(db);
         return CommandResult<int>.Success(request.Id);
@@ -429,6 +442,7 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
         db.Notify(other, NotificationKind.AdRequest, notice.For(transition.Action), Link(requestId));
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        await cache.BumpAsync([.. step.Touched]);
         events.Publish(new AdRequestChanged(requestId, found.Request.CampaignId, parties.SponsorUserId, parties.InfluencerUserId));
         events.PublishNotified(db);
         return result;
@@ -465,17 +479,26 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
         /// <summary>The stars of a review, for the notification.</summary>
         public int Rating { get; set; }
 
+        /// <summary>The cache scopes the move changes (a request's status is always in the statistics), bumped after the commit.</summary>
+        public HashSet<string> Touched { get; } = [CacheScopes.Statistics];
+
         /// <summary>Changes the request only if the move's rules still hold for it in the database.</summary>
         public async Task<CommandResult> UpdateAsync(Action<UpdateSettersBuilder<AdRequest>> set) =>
             await Db.AdRequests.Where(r => r.Id == Request.Id).Where(Transition.Guard(Move)).UpdateAsync(Db, set) == 1
                 ? CommandResult.Ok
                 : CommandResult.Fail(AdRequestRules.ChangedMeanwhile);
 
-        public Task<int> UpdateCampaignAsync(Action<UpdateSettersBuilder<Campaign>> set) =>
-            Db.Campaigns.Where(c => c.Id == Request.CampaignId).UpdateAsync(Db, set);
+        public Task<int> UpdateCampaignAsync(Action<UpdateSettersBuilder<Campaign>> set)
+        {
+            Touched.Add(CacheScopes.Campaigns);
+            return Db.Campaigns.Where(c => c.Id == Request.CampaignId).UpdateAsync(Db, set);
+        }
 
-        public Task<int> CountForInfluencerAsync(Action<UpdateSettersBuilder<Influencer>> set) =>
-            Db.Influencers.Where(i => i.Id == Request.InfluencerId).UpdateAsync(Db, set);
+        public Task<int> CountForInfluencerAsync(Action<UpdateSettersBuilder<Influencer>> set)
+        {
+            Touched.Add(CacheScopes.Influencers);
+            return Db.Influencers.Where(i => i.Id == Request.InfluencerId).UpdateAsync(Db, set);
+        }
 
         /// <summary>New terms as the next revision of the thread.</summary>
         public async Task<CommandResult> ReviseAsync(OfferInput offer, AdRequestStatus status)

@@ -1,3 +1,4 @@
+using IESCP.Data.Caching;
 using IESCP.Data.Campaigns;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
@@ -12,7 +13,8 @@ namespace IESCP.Data.Admin;
 /// The admin's moderation: every user and campaign, flagging and unflagging them with a reason,
 /// removing them, and the audit log every such decision is written to.
 /// </summary>
-public sealed class ModerationRepository(IDbContextFactory<IescpDbContext> contexts, ILiveEvents events, AccountStates accounts, TimeProvider clock)
+public sealed class ModerationRepository(IDbContextFactory<IescpDbContext> contexts, ILiveEvents events, AccountStates accounts, TimeProvider clock,
+    ReadCache cache)
 {
     public const string RemovedName = "Removed account";
 
@@ -280,6 +282,8 @@ public sealed class ModerationRepository(IDbContextFactory<IescpDbContext> conte
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await accounts.InvalidateAsync(userId);
+        // Search and profiles hide or show the account (triggers keep the rows' IsListed), its campaigns, and the numbers.
+        await cache.BumpAsync(CacheScopes.Influencers, CacheScopes.Campaigns, CacheScopes.Statistics);
         events.Publish(new AccountChanged(userId, liveChange));
         CampaignClosing.Publish(events, outcome.Cancelled, alsoTold: []);
         events.PublishNotified(db);
@@ -316,6 +320,7 @@ public sealed class ModerationRepository(IDbContextFactory<IescpDbContext> conte
             campaign.Name, input?.Trimmed);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        await cache.BumpAsync(CacheScopes.Campaigns, CacheScopes.Statistics);
         CampaignClosing.Publish(events, outcome.Cancelled, alsoTold: [(campaign.SponsorUserId, campaignId)]);
         events.PublishNotified(db);
         return CommandResult.Ok;

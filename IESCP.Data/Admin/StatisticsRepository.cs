@@ -1,4 +1,6 @@
+using System.Globalization;
 using IESCP.Data.AdRequests;
+using IESCP.Data.Caching;
 using IESCP.Data.Identity;
 using IESCP.Data.Sponsors;
 using Microsoft.EntityFrameworkCore;
@@ -23,14 +25,27 @@ public sealed record PlatformStatistics(
     IReadOnlyList<WeekCount> Weeks,
     IReadOnlyList<NicheSpend> SpendByNiche);
 
-/// <summary>The admin's statistics: each figure one aggregate query over an index or a small table.</summary>
-public sealed class StatisticsRepository(IDbContextFactory<IescpDbContext> contexts)
+/// <summary>
+/// The admin's statistics: each figure one aggregate query over an index or a small table, cached
+/// until a write that changes a figure. Sign-ins (the active-users figure) do not bump the cache,
+/// so that figure may lag by up to <see cref="Lifetime"/>.
+/// </summary>
+public sealed class StatisticsRepository(IDbContextFactory<IescpDbContext> contexts, ReadCache cache, TimeProvider clock)
 {
     public const int Weeks = 12;
 
-    public async Task<PlatformStatistics> GetAsync(Actor actor)
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    public Task<PlatformStatistics> GetAsync(Actor actor)
     {
         actor.Require(Roles.Admin);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return cache.GetVersionedAsync(CacheScopes.Statistics, string.Create(CultureInfo.InvariantCulture, $"platform:{today:yyyy-MM-dd}"),
+            Lifetime, LoadAsync);
+    }
+
+    private async Task<PlatformStatistics> LoadAsync()
+    {
         await using var db = await contexts.CreateDbContextAsync();
         var now = db.Now;
         var today = DateOnly.FromDateTime(now);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace IESCP.Data.Caching;
@@ -20,8 +22,11 @@ public static class CacheRegistration
         }
 
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(RedisOptions(redis)));
-        services.AddSingleton<IDistributedCache>(provider =>
-            new RedisDistributedCache(provider.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix));
+        services.TryAddSingleton(new CacheResilienceOptions());
+        services.AddSingleton<IDistributedCache>(provider => new ResilientDistributedCache(
+            new RedisDistributedCache(provider.GetRequiredService<IConnectionMultiplexer>(), KeyPrefix),
+            provider.GetRequiredService<CacheResilienceOptions>(),
+            provider.GetRequiredService<ILogger<ResilientDistributedCache>>()));
     }
 
     /// <summary>How the app connects to Redis; tools and tests connect the same way.</summary>
@@ -31,6 +36,8 @@ public static class CacheRegistration
         // Start even when Redis is down, and keep trying in the background: the cache is an
         // accelerator, never the source of truth.
         options.AbortOnConnectFail = false;
+        // A frozen server must not hold the start-up (or the first request) for the default 5 s.
+        options.ConnectTimeout = 1000;
         return options;
     }
 }

@@ -7,6 +7,8 @@ namespace IESCP.Data.Caching;
 /// Stands in for Microsoft.Extensions.Caching.StackExchangeRedis, whose dependencies the package
 /// registry here lacks: an <see cref="IDistributedCache"/> over StackExchange.Redis 1.2.6.
 /// Each entry is a hash of its value and its expiration settings; reads slide the expiry.
+/// The client's async calls have no timeout of their own, so each call gives up when its token
+/// is cancelled (<see cref="ResilientDistributedCache"/> cancels it after its time limit).
 /// </summary>
 public sealed class RedisDistributedCache(IConnectionMultiplexer redis, string keyPrefix) : IDistributedCache
 {
@@ -23,13 +25,13 @@ public sealed class RedisDistributedCache(IConnectionMultiplexer redis, string k
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default)
     {
-        var fields = await Db.HashGetAsync(Key(key), ReadFields);
+        var fields = await Db.HashGetAsync(Key(key), ReadFields).WaitAsync(token);
         if (fields[0].IsNull)
         {
             return null;
         }
 
-        await SlideAsync(key, (long)fields[1], (long)fields[2]);
+        await SlideAsync(key, (long)fields[1], (long)fields[2]).WaitAsync(token);
         return fields[0];
     }
 
@@ -62,23 +64,23 @@ public sealed class RedisDistributedCache(IConnectionMultiplexer redis, string k
             _ = transaction.KeyExpireAsync(Key(key), ttl);
         }
 
-        await transaction.ExecuteAsync();
+        await transaction.ExecuteAsync().WaitAsync(token);
     }
 
     public void Refresh(string key) => RefreshAsync(key).GetAwaiter().GetResult();
 
     public async Task RefreshAsync(string key, CancellationToken token = default)
     {
-        var fields = await Db.HashGetAsync(Key(key), [SlidingField, AbsoluteField]);
+        var fields = await Db.HashGetAsync(Key(key), [SlidingField, AbsoluteField]).WaitAsync(token);
         if (!fields[0].IsNull)
         {
-            await SlideAsync(key, (long)fields[0], (long)fields[1]);
+            await SlideAsync(key, (long)fields[0], (long)fields[1]).WaitAsync(token);
         }
     }
 
     public void Remove(string key) => Db.KeyDelete(Key(key));
 
-    public Task RemoveAsync(string key, CancellationToken token = default) => Db.KeyDeleteAsync(Key(key));
+    public Task RemoveAsync(string key, CancellationToken token = default) => Db.KeyDeleteAsync(Key(key)).WaitAsync(token);
 
     private Task SlideAsync(string key, long slidingTicks, long absoluteTicks) =>
         slidingTicks == NotSet

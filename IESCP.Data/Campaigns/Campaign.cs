@@ -52,6 +52,13 @@ public sealed class Campaign : IAuditable
     /// <summary>Sum of the payments of its Paid and Completed requests.</summary>
     public long SpentCents { get; set; }
 
+    /// <summary>
+    /// Whether influencers can find it: public, not flagged or deleted, from an approved sponsor whose
+    /// account is neither flagged nor removed. Kept by database triggers on the campaign, its sponsor
+    /// and the sponsor's account, so every writer keeps it true; the application never writes it.
+    /// </summary>
+    public bool IsListed { get; private set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

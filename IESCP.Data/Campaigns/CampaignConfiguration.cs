@@ -1,17 +1,20 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace IESCP.Data.Campaigns;
 
 internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
-    /// <summary>Public, not flagged, not deleted: written as EF Core writes those tests, so SQLite matches the two.</summary>
-    public const string ListedFilter = "NOT \"IsFlagged\" AND \"DeletedAt\" IS NULL AND \"Visibility\" = 0";
+    /// <summary>The campaigns influencers can find; written as EF Core writes the test, so SQLite matches the partial indexes.</summary>
+    public const string ListedFilter = "\"IsListed\"";
 
     public void Configure(EntityTypeBuilder<Campaign> builder)
     {
         builder.ToTable(t =>
         {
+            // Triggers keep IsListed and the text index (see the Search migration); SQLite's RETURNING clause does not see what AFTER triggers write.
+            t.UseSqlReturningClause(false);
             t.HasCheckConstraint("CK_Campaigns_Budget", "\"BudgetCents\" > 0");
             t.HasCheckConstraint("CK_Campaigns_Dates", "\"EndDate\" >= \"StartDate\"");
             // The last guard of the ledger: no code path may overspend a campaign.
@@ -23,14 +26,19 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         builder.Property(c => c.Niche).HasMaxLength(40).IsRequired();
         builder.Property(c => c.Goals).HasMaxLength(1000).IsRequired();
         builder.Property(c => c.FlagReason).HasMaxLength(500);
+        builder.Property(c => c.IsListed).HasDefaultValue(false).ValueGeneratedOnAddOrUpdate()
+            .Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
         builder.HasOne(c => c.Sponsor).WithMany().HasForeignKey(c => c.SponsorId).OnDelete(DeleteBehavior.Restrict);
 
         // The sponsor's own list.
         builder.HasIndex(c => c.SponsorId);
-        // Influencers' search reads only listed campaigns, so its indexes hold only those; the extra
-        // columns let it count and order without reading the rows.
-        builder.HasIndex(c => new { c.EndDate, c.SponsorId, c.CreatedAt, c.BudgetCents }, "IX_Campaigns_Listed_EndDate").HasFilter(ListedFilter);
-        builder.HasIndex(c => new { c.Category, c.EndDate, c.BudgetCents, c.SponsorId }, "IX_Campaigns_Listed_Category").HasFilter(ListedFilter);
-        builder.HasIndex(c => new { c.Niche, c.EndDate, c.BudgetCents, c.SponsorId }, "IX_Campaigns_Listed_Niche").HasFilter(ListedFilter);
+        // Influencers' search reads only listed campaigns, so its indexes hold only those. Every search
+        // keeps to current campaigns (EndDate >= today) and may range over the budget: each index
+        // carries both, so a page of ids and the count come from index reads alone.
+        builder.HasIndex(c => new { c.EndDate, c.BudgetCents }, "IX_Campaigns_Listed_EndDate").HasFilter(ListedFilter);
+        builder.HasIndex(c => new { c.CreatedAt, c.EndDate, c.BudgetCents }, "IX_Campaigns_Listed_CreatedAt").HasFilter(ListedFilter);
+        builder.HasIndex(c => new { c.BudgetCents, c.EndDate }, "IX_Campaigns_Listed_Budget").HasFilter(ListedFilter);
+        builder.HasIndex(c => new { c.Category, c.EndDate, c.BudgetCents }, "IX_Campaigns_Listed_Category").HasFilter(ListedFilter);
+        builder.HasIndex(c => new { c.Niche, c.EndDate, c.BudgetCents }, "IX_Campaigns_Listed_Niche").HasFilter(ListedFilter);
     }
 }

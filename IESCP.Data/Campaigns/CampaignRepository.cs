@@ -1,4 +1,5 @@
 using IESCP.Data.AdRequests;
+using IESCP.Data.Caching;
 using IESCP.Data.Database;
 using IESCP.Data.Identity;
 using IESCP.Data.Live;
@@ -8,11 +9,13 @@ using Microsoft.EntityFrameworkCore;
 namespace IESCP.Data.Campaigns;
 
 /// <summary>A sponsor's own campaigns: the list with their ledgers, one campaign with its requests, and the commands on them.</summary>
-public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> contexts, ILiveEvents events, TimeProvider clock)
+public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> contexts, ILiveEvents events, TimeProvider clock, ReadCache cache)
 {
     public const string DeletedReason = "The sponsor deleted the campaign";
 
-    internal static readonly CommandResult NotFound = CommandResult.Fail("That campaign was not found.");
+    public const string NotFoundMessage = "That campaign was not found.";
+
+    internal static readonly CommandResult NotFound = CommandResult.Fail(NotFoundMessage);
 
 
     public async Task<PagedResult<CampaignSummary>> ListOwnAsync(Actor actor, CampaignListQuery query)
@@ -139,6 +142,7 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
         input.ApplyTo(campaign);
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync();
+        await cache.BumpAsync(CacheScopes.Campaigns, CacheScopes.Statistics);
         return CommandResult<int>.Success(campaign.Id);
     }
 
@@ -180,6 +184,7 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
                 .SetProperty(c => c.Goals, values.Goals));
         if (updated == 1)
         {
+            await cache.BumpAsync(CacheScopes.Campaigns, CacheScopes.Statistics);
             return CommandResult.Ok;
         }
 
@@ -226,6 +231,7 @@ public sealed class CampaignRepository(IDbContextFactory<IescpDbContext> context
             toInfluencer: r => $"The sponsor deleted the campaign “{r.CampaignName}”; your request was cancelled.");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        await cache.BumpAsync(CacheScopes.Campaigns, CacheScopes.Statistics);
         CampaignClosing.Publish(events, cancelled, alsoTold: [(actor.UserId, campaignId)]);
         events.PublishNotified(db);
         return CommandResult.Ok;

@@ -1,3 +1,4 @@
+using IESCP.Data.Caching;
 using IESCP.Data.Influencers;
 using IESCP.Data.Live;
 using IESCP.Data.Notifications;
@@ -13,7 +14,7 @@ public sealed record RegistrationResult(ApplicationUser? User, IReadOnlyList<(st
 }
 
 /// <summary>Creates a user, its role and its profile in one transaction.</summary>
-public sealed class AccountRegistration(UserManager<ApplicationUser> users, IescpDbContext db, ILiveEvents events, TimeProvider clock)
+public sealed class AccountRegistration(UserManager<ApplicationUser> users, IescpDbContext db, ILiveEvents events, TimeProvider clock, ReadCache cache)
 {
     /// <summary>A new sponsor waits for an admin: each admin is notified, and every open admin page hears of it at once.</summary>
     public async Task<RegistrationResult> RegisterSponsorAsync(SponsorRegistration input)
@@ -39,6 +40,7 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Iesc
         });
         if (result.Succeeded)
         {
+            await cache.BumpAsync(CacheScopes.Statistics);
             events.Publish(new SponsorSignedUp(sponsor.Id));
             events.PublishNotified(db);
         }
@@ -64,6 +66,7 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Iesc
         });
         if (result.Succeeded)
         {
+            await cache.BumpAsync(CacheScopes.Influencers, CacheScopes.Statistics);
             events.Publish(new InfluencerSignedUp(influencer.Id));
         }
 

@@ -7,6 +7,8 @@ internal sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Ap
 {
     public void Configure(EntityTypeBuilder<ApplicationUser> builder)
     {
+        // Triggers keep search's IsListed columns in step (see the Search migration); SQLite's RETURNING clause and AFTER triggers do not mix.
+        builder.ToTable(t => t.UseSqlReturningClause(false));
         builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
         // Searches leave out flagged users: this lists the few of them without reading every user
         // (a partial index, because EF Core tests the flag as a bare column, which a plain index cannot seek).

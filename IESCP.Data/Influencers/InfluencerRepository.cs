@@ -1,4 +1,6 @@
+using System.Globalization;
 using IESCP.Data.AdRequests;
+using IESCP.Data.Caching;
 using IESCP.Data.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,9 +30,11 @@ public sealed record WeeklyViews(DateOnly WeekStart, int Views);
 /// <summary>An influencer's work in numbers, as its dashboard shows it.</summary>
 public sealed record InfluencerFigures(decimal Paid, decimal Agreed, int Completed, double? AverageRating, int RatingCount);
 
-public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> contexts, TimeProvider clock)
+public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> contexts, TimeProvider clock, ReadCache cache)
 {
     public const int LatestReviewCount = 5;
+
+    private static readonly TimeSpan ProfileLifetime = TimeSpan.FromMinutes(10);
 
     public async Task<InfluencerProfile?> GetOwnProfileAsync(Actor actor)
     {
@@ -85,6 +89,7 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
         // The account's display name is the name others see on reviews and messages.
         influencer.User!.DisplayName = influencer.Name;
         await db.SaveChangesAsync();
+        await cache.BumpAsync(CacheScopes.Influencers);
         return CommandResult.Ok;
     }
 
@@ -101,7 +106,22 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
             return null;
         }
 
-        var row = await db.Influencers.Where(i => i.Id == influencerId && i.User!.DeletedAt == null && (actor.IsAdmin || !i.User.IsFlagged))
+        // The same for every viewer of a role group (admins also see flagged profiles), so cached by that; views are counted apart.
+        var profile = await cache.GetVersionedAsync(CacheScopes.Influencers,
+            string.Create(CultureInfo.InvariantCulture, $"profile:{influencerId}:{(actor.IsAdmin ? "admin" : "member")}"), ProfileLifetime,
+            () => LoadPublicProfileAsync(actor.IsAdmin, influencerId));
+        if (profile is not null && actor.IsSponsor)
+        {
+            await RecordViewAsync(db, profile.Id, actor.UserId);
+        }
+
+        return profile;
+    }
+
+    private async Task<PublicInfluencerProfile?> LoadPublicProfileAsync(bool asAdmin, int influencerId)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        var row = await db.Influencers.Where(i => i.Id == influencerId && i.User!.DeletedAt == null && (asAdmin || !i.User.IsFlagged))
             .Select(i => new
             {
                 i.Id, i.UserId, i.Name, i.Category, i.Niche, i.Followers, i.Platforms, i.Bio,
@@ -121,11 +141,6 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
                 select new ReviewSummary(review.Rating, review.Text, reviewer.DisplayName, review.CreatedAt))
             .Take(LatestReviewCount)
             .ToListAsync();
-
-        if (actor.IsSponsor)
-        {
-            await RecordViewAsync(db, row.Id, actor.UserId);
-        }
 
         return new PublicInfluencerProfile(row.Id, row.Name, row.Category, row.Niche, row.Followers, row.Platforms, row.Bio,
             row.RatingCount == 0 ? null : (double)row.RatingSum / row.RatingCount, row.RatingCount,

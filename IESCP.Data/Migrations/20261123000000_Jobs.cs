@@ -129,12 +129,15 @@ public sealed class Jobs : Migration
         migrationBuilder.CreateIndex("IX_JobRuns_Job_StartedAt", "JobRuns", ["Job", "StartedAt"]);
         migrationBuilder.CreateIndex("IX_JobRuns_Outcome", "JobRuns", "Outcome");
 
+        // Leads with the status, so it also serves the statistics' requests by status.
+        migrationBuilder.DropIndex("IX_AdRequests_Status", "AdRequests");
         migrationBuilder.CreateIndex("IX_AdRequests_Status_UpdatedAt", "AdRequests", ["Status", "UpdatedAt"]);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropIndex("IX_AdRequests_Status_UpdatedAt", "AdRequests");
+        migrationBuilder.CreateIndex("IX_AdRequests_Status", "AdRequests", "Status");
         foreach (var table in new[] { "JobRuns", "MonthlyReports", "Exports", "ChatWebhooks", "Reminders", "OutboxMessages" })
         {
             migrationBuilder.DropTable(table);

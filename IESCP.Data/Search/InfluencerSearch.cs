@@ -1,3 +1,5 @@
+using System.Globalization;
+using IESCP.Data.Caching;
 using IESCP.Data.Catalog;
 using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
@@ -50,89 +52,140 @@ public sealed record InfluencerSearchItem(
     double? CompletionRate,
     ScoreBreakdown Score);
 
-public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts)
+/// <summary>
+/// Every search reads listed influencers only (<see cref="Influencer.IsListed"/>, kept by triggers),
+/// counts its matches with one index count, reads the page's ids from the index of its order, and
+/// then fetches those rows. Results are the same for every sponsor, so they are cached under the
+/// normalised query until an influencer changes.
+/// </summary>
+public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts, ReadCache cache, SearchMetrics metrics)
 {
-    public async Task<PagedResult<InfluencerSearchItem>> SearchAsync(Actor actor, InfluencerSearchQuery query)
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    public Task<PagedResult<InfluencerSearchItem>> SearchAsync(Actor actor, InfluencerSearchQuery query)
     {
         actor.Require(Roles.Sponsor);
-        var (page, size, skip) = Querying.Paging(query.Page, query.PageSize);
-        var niche = NullIfBlank(query.Niche);
-        var category = NullIfBlank(query.Category);
-        var nicheCategory = Niches.IsNiche(niche) ? Niches.CategoryOf(niche!) : null;
-        var pattern = Querying.ContainsPattern(query.Text);
+        metrics.Requested(CacheScopes.Influencers);
+        var filter = InfluencerFilter.Of(query);
+        return cache.GetVersionedAsync(CacheScopes.Influencers, filter.Key, Lifetime, () => LoadAsync(filter));
+    }
 
+    private async Task<PagedResult<InfluencerSearchItem>> LoadAsync(InfluencerFilter filter)
+    {
+        metrics.Loaded(CacheScopes.Influencers);
         await using var db = await contexts.CreateDbContextAsync();
-        var influencers = db.Influencers.AsQueryable();
-        if (category is not null)
+        var matches = Matching(db, filter);
+        // A range over followers (one that holds for every row when none is asked for) lets SQLite
+        // count from the index of follower counts instead of reading every row of the table.
+        var total = await (filter.MinFollowers is null ? matches.Where(i => i.Followers >= long.MinValue) : matches).CountAsync();
+        var ids = total <= filter.Skip ? []
+            : filter is { Sort: InfluencerSort.Relevance, KnownNiche: { } niche } ? await NicheFirstAsync(matches, niche, filter)
+            : await Order(matches, filter.Sort).Skip(filter.Skip).Take(filter.Size).Select(i => i.Id).ToListAsync();
+        var rows = await db.Influencers.Where(i => ids.Contains(i.Id))
+            .Select(i => new Row(i.Id, i.Name, i.Category, i.Niche, i.Followers, i.ReachScore,
+                i.RequestsReceived, i.RequestsAccepted, i.RequestsCompleted, i.RatingSum, i.RatingCount))
+            .ToDictionaryAsync(r => r.Id);
+        var items = ids.Select(id => rows[id]).Select(r => new InfluencerSearchItem(
+            r.Id, r.Name, r.Category, r.Niche, r.Followers,
+            r.RatingCount == 0 ? null : (double)r.RatingSum / r.RatingCount,
+            r.RatingCount,
+            r.Received == 0 ? null : (double)r.Accepted / r.Received,
+            r.Accepted == 0 ? null : (double)r.Completed / r.Accepted,
+            new ScoreBreakdown(
+                Relevance.NicheMatch(r.Niche, r.Category, filter.Niche, filter.SearchedCategory),
+                r.ReachScore,
+                Relevance.TrackRecord(r.Received, r.Accepted, r.Completed),
+                Relevance.Rating(r.RatingSum, r.RatingCount))));
+        return new PagedResult<InfluencerSearchItem>([.. items], total, filter.Page, filter.Size);
+    }
+
+    private static IQueryable<Influencer> Matching(IescpDbContext db, InfluencerFilter filter)
+    {
+        var influencers = db.Influencers.Where(i => i.IsListed);
+        if (filter.Category is { } category)
         {
             influencers = influencers.Where(i => i.Category == category);
         }
 
-        if (niche is not null)
+        if (filter.Niche is { } niche)
         {
-            influencers = nicheCategory is null
+            influencers = filter.KnownNiche is null
                 ? influencers.Where(i => i.Niche == niche)
-                : influencers.Where(i => i.Category == nicheCategory);
+                : influencers.Where(i => i.Category == filter.SearchedCategory);
         }
 
-        if (query.MinFollowers is { } min)
+        if (filter.MinFollowers is { } min)
         {
             influencers = influencers.Where(i => i.Followers >= min);
         }
 
-        if (query.MaxFollowers is { } max)
+        if (filter.MaxFollowers is { } max)
         {
             influencers = influencers.Where(i => i.Followers <= max);
         }
 
-        if (pattern is not null)
+        if (filter.Pattern is { } pattern)
         {
-            influencers = influencers.Where(i => EF.Functions.Like(i.Name, pattern, @"\")
-                || EF.Functions.Like(i.Niche, pattern, @"\"));
+            influencers = influencers.Where(i => EF.Functions.Like(i.Name, pattern, @"\") || EF.Functions.Like(i.Niche, pattern, @"\"));
         }
 
-        // Few users are flagged. Counting all matches from an index and taking away the flagged
-        // ones is cheaper than checking every match against the flagged list.
-        var flagged = db.Users.Where(u => u.IsFlagged || u.DeletedAt != null).Select(u => u.Id);
-        var total = await influencers.CountAsync() - await influencers.Where(i => flagged.Contains(i.UserId)).CountAsync();
-        var rows = await Order(influencers.Where(i => !flagged.Contains(i.UserId)), query.Sort, niche).Skip(skip).Take(size)
-            .Select(i => new
-            {
-                i.Id, i.Name, i.Category, i.Niche, i.Followers,
-                i.RequestsReceived, i.RequestsAccepted, i.RequestsCompleted, i.RatingSum, i.RatingCount,
-            })
-            .ToListAsync();
-
-        var searchedCategory = category ?? nicheCategory;
-        var items = rows.Select(r => new InfluencerSearchItem(
-            r.Id, r.Name, r.Category, r.Niche, r.Followers,
-            r.RatingCount == 0 ? null : (double)r.RatingSum / r.RatingCount,
-            r.RatingCount,
-            r.RequestsReceived == 0 ? null : (double)r.RequestsAccepted / r.RequestsReceived,
-            r.RequestsAccepted == 0 ? null : (double)r.RequestsCompleted / r.RequestsAccepted,
-            new ScoreBreakdown(
-                Relevance.NicheMatch(r.Niche, r.Category, niche, searchedCategory),
-                Relevance.Reach(r.Followers),
-                Relevance.TrackRecord(r.RequestsReceived, r.RequestsAccepted, r.RequestsCompleted),
-                Relevance.Rating(r.RatingSum, r.RatingCount))));
-        return new PagedResult<InfluencerSearchItem>([.. items], total, page, size);
+        return influencers;
     }
 
     /// <summary>
-    /// Ties break on the id in the direction of the sort, so each order is exactly an index read
-    /// backwards or forwards when no filter narrows the set first.
+    /// Relevance with a niche: niche matches score 40 more, the rest of its category 20. Each group
+    /// is read in score order from its own index, at most as far as this page reaches; the page
+    /// is the best of both, as one ORDER BY over the boosted score would give it.
     /// </summary>
-    private static IQueryable<Influencer> Order(IQueryable<Influencer> influencers, InfluencerSort sort, string? niche) => sort switch
+    private static async Task<List<int>> NicheFirstAsync(IQueryable<Influencer> matches, string niche, InfluencerFilter filter)
+    {
+        var reach = filter.Skip + filter.Size;
+        var inNiche = await matches.Where(i => i.Niche == niche).OrderByDescending(i => i.ProfileScore).ThenByDescending(i => i.Id)
+            .Take(reach).Select(i => new { i.Id, i.ProfileScore }).ToListAsync();
+        var around = await matches.Where(i => i.Niche != niche).OrderByDescending(i => i.ProfileScore).ThenByDescending(i => i.Id)
+            .Take(reach).Select(i => new { i.Id, i.ProfileScore }).ToListAsync();
+        return
+        [
+            .. inNiche.Select(i => (i.Id, Score: Relevance.NicheMatchPoints + i.ProfileScore))
+                .Concat(around.Select(i => (i.Id, Score: Relevance.CategoryMatchPoints + i.ProfileScore)))
+                .OrderByDescending(i => i.Score).ThenByDescending(i => i.Id)
+                .Skip(filter.Skip).Take(filter.Size).Select(i => i.Id),
+        ];
+    }
+
+    /// <summary>Ties break on the id in the direction of the sort: each order is exactly one index read backwards or forwards.</summary>
+    private static IQueryable<Influencer> Order(IQueryable<Influencer> influencers, InfluencerSort sort) => sort switch
     {
         InfluencerSort.Followers => influencers.OrderByDescending(i => i.Followers).ThenByDescending(i => i.Id),
-        InfluencerSort.Rating => influencers.OrderByDescending(Relevance.BayesianRating).ThenByDescending(i => i.RatingCount).ThenByDescending(i => i.Id),
+        InfluencerSort.Rating => influencers.OrderByDescending(i => i.RatingScore).ThenByDescending(i => i.RatingCount).ThenByDescending(i => i.Id),
         InfluencerSort.Name => influencers.OrderBy(i => i.Name).ThenBy(i => i.Niche).ThenBy(i => i.Id),
-        // Without a niche every row has the same niche match, so the indexed column alone orders them.
-        _ when niche is null => influencers.OrderByDescending(i => i.ProfileScore).ThenByDescending(i => i.Id),
-        _ => influencers
-            .OrderByDescending(i => (i.Niche == niche ? Relevance.NicheMatchPoints : Relevance.CategoryMatchPoints) + i.ProfileScore)
-            .ThenByDescending(i => i.Id),
+        _ => influencers.OrderByDescending(i => i.ProfileScore).ThenByDescending(i => i.Id),
     };
 
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private sealed record Row(int Id, string Name, string Category, string Niche, long Followers, double ReachScore,
+        int Received, int Accepted, int Completed, int RatingSum, int RatingCount);
+
+    /// <summary>The query with blanks dropped, text trimmed and paging clamped: equal searches get equal keys.</summary>
+    private sealed record InfluencerFilter(string? Text, string? Category, string? Niche, long? MinFollowers, long? MaxFollowers,
+        InfluencerSort Sort, int Page, int Size)
+    {
+        public int Skip => (Page - 1) * Size;
+
+        public string? Pattern => Querying.ContainsPattern(Text);
+
+        /// <summary>The niche when it is one of the catalogue's; its category is then what is searched.</summary>
+        public string? KnownNiche => Niches.IsNiche(Niche) ? Niche : null;
+
+        public string? SearchedCategory => Category ?? (KnownNiche is { } niche ? Niches.CategoryOf(niche) : null);
+
+        public string Key => string.Create(CultureInfo.InvariantCulture,
+            $"search:{Querying.CaseKey(Text)}|{Querying.KeyPart(Category)}|{Querying.KeyPart(Niche)}|{MinFollowers}|{MaxFollowers}|{Sort}|{Page}|{Size}");
+
+        public static InfluencerFilter Of(InfluencerSearchQuery query)
+        {
+            var (page, size, _) = Querying.Paging(query.Page, query.PageSize);
+            return new InfluencerFilter(Querying.Clean(query.Text), Querying.Clean(query.Category), Querying.Clean(query.Niche),
+                query.MinFollowers, query.MaxFollowers, query.Sort, page, size);
+        }
+    }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
-using IESCP.Data.Influencers;
 
 namespace IESCP.Data.Search;
 
@@ -42,13 +40,18 @@ public static class Relevance
     /// with an index: SQLite keeps the index current on every insert and counter update, so the
     /// ad request and review commands need not know about ranking, and an unfiltered relevance
     /// sort reads the index in order instead of scoring and sorting every influencer per page.
-    /// A test proves it equals the C# formula.
+    /// Only exactly rounded arithmetic (+, *, /) is left to SQLite, so every SQLite build computes
+    /// the same value and agrees with the index; the logarithm of reach is computed once in C#
+    /// and stored (Influencers.ReachScore). A test proves it equals the C# formula.
     /// </summary>
     public const string ProfileScoreSql =
-        "25.0 * min(1.0, log10(\"Followers\" + 1) / 7.0)"
+        "\"ReachScore\""
         + " + 10.0 * (\"RequestsAccepted\" + 2.5) / (\"RequestsReceived\" + 5.0)"
         + " + 10.0 * (\"RequestsCompleted\" + 2.5) / (\"RequestsAccepted\" + 5.0)"
         + " + 15.0 * ((\"RatingSum\" + 15.0) / (\"RatingCount\" + 5.0) - 1.0) / 4.0";
+
+    /// <summary>The Bayesian average rating (<see cref="BayesianRating"/>) as SQL, for the indexed column Influencers.RatingScore.</summary>
+    public const string RatingScoreSql = "(\"RatingSum\" + 15.0) / (\"RatingCount\" + 5.0)";
 
     public static double Reach(long followers) =>
         ReachPoints * Math.Min(1.0, Math.Log10(followers + 1) / FullReachDigits);
@@ -62,9 +65,9 @@ public static class Relevance
     public static double ProfileScore(long followers, int received, int accepted, int completed, int ratingSum, int ratingCount) =>
         Reach(followers) + TrackRecord(received, accepted, completed) + Rating(ratingSum, ratingCount);
 
-    /// <summary>The rating part before scaling, for sorting by rating in SQL.</summary>
-    public static readonly Expression<Func<Influencer, double>> BayesianRating =
-        i => (i.RatingSum + PriorRatings * PriorStars) / (i.RatingCount + PriorRatings);
+    /// <summary>The rating part before scaling (what <see cref="RatingScoreSql"/> computes), for sorting by rating.</summary>
+    public static double BayesianRating(int ratingSum, int ratingCount) =>
+        (ratingSum + PriorRatings * PriorStars) / (ratingCount + PriorRatings);
 
     public static double NicheMatch(string niche, string category, string? searchedNiche, string? searchedCategory) =>
         searchedNiche is not null && niche == searchedNiche ? NicheMatchPoints

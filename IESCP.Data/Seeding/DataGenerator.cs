@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using IESCP.Data.AdRequests;
+using IESCP.Data.Caching;
 using IESCP.Data.Identity;
+using IESCP.Data.Search;
 using IESCP.Data.Sponsors;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -21,7 +23,8 @@ public sealed record GeneratorResult(long Rows, TimeSpan Elapsed, SampleLogins? 
 /// raw ADO.NET on the context's connection; the constraints and unique indexes of the schema
 /// still check every one of them.
 /// </summary>
-public sealed class DataGenerator(IDbContextFactory<IescpDbContext> contexts, IPasswordHasher<ApplicationUser> hasher, TimeProvider clock)
+public sealed class DataGenerator(IDbContextFactory<IescpDbContext> contexts, IPasswordHasher<ApplicationUser> hasher, TimeProvider clock,
+    ReadCache cache)
 {
     public const string Password = "Seed#2026";
     public const string EmailDomain = "seed.iescp.local";
@@ -54,6 +57,8 @@ public sealed class DataGenerator(IDbContextFactory<IescpDbContext> contexts, IP
                 await analyze.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            // A shared cache (Redis) may hold results from before this load.
+            await cache.BumpAsync([.. CacheScopes.All]);
             var sponsor = plan.Sponsors.FirstOrDefault(s => s.Status == ApprovalStatus.Approved && !s.Flagged);
             var influencer = plan.Influencers.FirstOrDefault(i => !i.Flagged);
             var logins = sponsor is null || influencer is null ? null : new SampleLogins(sponsor.Email, influencer.Email);
@@ -81,7 +86,7 @@ public sealed class DataGenerator(IDbContextFactory<IescpDbContext> contexts, IP
         var insertUser = users.PrepareUsers(writer);
         var insertRole = UserRows.PrepareRoles(writer);
         var insert = writer.Prepare("Influencers",
-            "Id", "UserId", "Name", "Category", "Niche", "Followers", "Platforms", "Bio",
+            "Id", "UserId", "Name", "Category", "Niche", "Followers", "ReachScore", "Platforms", "Bio",
             "RequestsReceived", "RequestsAccepted", "RequestsCompleted", "RatingSum", "RatingCount", "CreatedAt", "UpdatedAt");
         foreach (var i in plan.Influencers)
         {
@@ -91,7 +96,7 @@ public sealed class DataGenerator(IDbContextFactory<IescpDbContext> contexts, IP
             var platforms = $"{Platforms[i.Id % Platforms.Length]} @{handle}{i.Id % 1000} · {Platforms[(i.Id / 7) % Platforms.Length]} @{handle}";
             var bio = $"{i.Name} creates {i.Niche.ToLowerInvariant()} content for {i.Followers:N0} followers. "
                 + $"Open to {i.Category.ToLowerInvariant()} brands that {Goals[i.Id % Goals.Length]}.";
-            insert([i.Id, i.UserId, i.Name, i.Category, i.Niche, i.Followers, platforms, bio,
+            insert([i.Id, i.UserId, i.Name, i.Category, i.Niche, i.Followers, Relevance.Reach(i.Followers), platforms, bio,
                 i.Received, i.Accepted, i.Completed, i.RatingSum, i.RatingCount, i.CreatedAt, i.CreatedAt]);
         }
 

@@ -7,6 +7,8 @@ internal sealed class SponsorConfiguration : IEntityTypeConfiguration<Sponsor>
 {
     public void Configure(EntityTypeBuilder<Sponsor> builder)
     {
+        // Triggers keep search's IsListed columns in step (see the Search migration); SQLite's RETURNING clause and AFTER triggers do not mix.
+        builder.ToTable(t => t.UseSqlReturningClause(false));
         builder.Property(s => s.Name).HasMaxLength(100).IsRequired();
         builder.Property(s => s.Industry).HasMaxLength(60).IsRequired();
         builder.Property(s => s.DecisionReason).HasMaxLength(500);

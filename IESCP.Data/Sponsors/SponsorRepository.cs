@@ -130,6 +130,7 @@ public sealed class SponsorRepository(IDbContextFactory<IescpDbContext> contexts
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await cache.InvalidateAsync(StatusKey(sponsor.UserId));
+        await cache.BumpAsync(CacheScopes.Campaigns, CacheScopes.Statistics);
         events.Publish(new SponsorDecided(sponsorId, sponsor.UserId, decision));
         events.PublishNotified(db);
         return CommandResult.Ok;

@@ -67,11 +67,28 @@ public abstract class ExternalServer : IAsyncLifetime
         process = null;
     }
 
+    /// <summary>Stops the process where it stands (SIGSTOP): connections stay open, nothing answers.</summary>
+    public void Freeze() => Signal("-STOP");
+
+    /// <summary>Lets a frozen process go on (SIGCONT).</summary>
+    public void Thaw() => Signal("-CONT");
+
     public Task DisposeAsync()
     {
+        if (process is { HasExited: false })
+        {
+            Thaw();
+        }
+
         Stop();
         TempFolder.Delete(Folder);
         return Task.CompletedTask;
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("/bin/kill", [signal, process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 
     /// <summary>One exchange in the server's protocol on a fresh connection; true when it answered as a ready server does.</summary>

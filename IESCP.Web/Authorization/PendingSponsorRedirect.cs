@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace IESCP.Web.Authorization;
 
-/// <summary>A signed-in sponsor who is not approved yet is sent to the waiting page instead of "access denied".</summary>
+/// <summary>A signed-in sponsor who is not approved yet is sent to the waiting page instead of "access denied" (API calls get a 403 problem instead).</summary>
 internal sealed class PendingSponsorRedirect : IAuthorizationMiddlewareResultHandler
 {
     public const string PendingPath = "/sponsor/pending";
@@ -14,6 +14,7 @@ internal sealed class PendingSponsorRedirect : IAuthorizationMiddlewareResultHan
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
         if (authorizeResult.Forbidden
+            && !context.Request.Path.StartsWithSegments("/api")
             && context.User.IsInRole(Roles.Sponsor)
             && authorizeResult.AuthorizationFailure?.FailedRequirements.OfType<ApprovedSponsorRequirement>().Any() == true)
         {

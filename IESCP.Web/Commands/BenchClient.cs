@@ -7,10 +7,13 @@ namespace IESCP.Web.Commands;
 internal sealed partial class BenchClient : IDisposable
 {
     private readonly HttpClient http;
+    private readonly CookieContainer cookies = new();
+    private readonly Uri baseAddress;
 
     private BenchClient(Uri baseAddress)
     {
-        http = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseProxy = false })
+        this.baseAddress = baseAddress;
+        http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, UseProxy = false })
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),
@@ -61,6 +64,9 @@ internal sealed partial class BenchClient : IDisposable
             _ => $"{(int)response.StatusCode} {response.ReasonPhrase}",
         };
     }
+
+    /// <summary>The signed-in session's cookies, for other clients to send as this user.</summary>
+    public string CookieHeader => cookies.GetCookieHeader(baseAddress);
 
     public void Dispose() => http.Dispose();
 

@@ -1,54 +1,47 @@
-using IESCP.Data;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using IESCP.Data.ApiTokens;
 using IESCP.Data.Identity;
-using IESCP.Data.Search;
 using IESCP.Data.Seeding;
 using Microsoft.AspNetCore.Identity;
 
 namespace IESCP.Web.Commands;
 
 /// <summary>
-/// <c>bench [--iterations 50] [--warmup 5] [--seconds 300] [--path /extra ...]</c>: serves the app on
-/// a free loopback port, signs in as a generated sponsor and influencer, and times the search
-/// pages over HTTP and the same searches straight on the repositories, so query time and render
-/// time can be told apart.
+/// <c>bench [--port 0] [--seconds 10] [--connections 16] [--cold-start true]</c>: measures a seeded
+/// database: a fresh process's start and idle memory, then, served from this process on loopback,
+/// API and page searches with varying filters (never cached) and with a warm cache, and a trivial
+/// endpoint for the ceiling; prints one table.
 /// </summary>
 internal static class BenchCommand
 {
-    private static readonly (string Path, InfluencerSearchQuery Query)[] SponsorPages =
-    [
-        ("/sponsor/influencers?niche=AI&min=1000&page=3", new() { Niche = "AI", MinFollowers = 1000, Page = 3 }),
-        ("/sponsor/influencers?q=an&sort=followers", new() { Text = "an", Sort = InfluencerSort.Followers }),
-        ("/sponsor/influencers", new()),
-    ];
-
-    private static readonly (string Path, CampaignSearchQuery Query)[] InfluencerPages =
-    [
-        ("/influencer/campaigns?category=Technology&minBudget=1000", new() { Category = "Technology", MinBudget = 1000 }),
-        ("/influencer/campaigns?q=summer&page=2", new() { Text = "summer", Page = 2 }),
-        ("/influencer/campaigns", new()),
-    ];
-
     public static BenchOptions ParseOptions(IReadOnlyList<string> args)
     {
-        var options = CommandOptions.Parse(args, ["iterations", "warmup", "seconds", "path"]);
-        return new BenchOptions(options.Int("iterations", 50, min: 1), options.Int("warmup", 5),
-            TimeSpan.FromSeconds(options.Int("seconds", 300, min: 1)), options.All("path"));
+        var options = CommandOptions.Parse(args, ["port", "seconds", "connections", "cold-start"]);
+        return new BenchOptions(options.Int("port", 0), TimeSpan.FromSeconds(options.Int("seconds", 10, min: 1)), options.Int("connections", 16, min: 1),
+            options.Bool("cold-start", true));
     }
 
-    public static void ListenOnFreeLoopbackPort(WebApplicationBuilder builder) =>
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+    public static void Listen(WebApplicationBuilder builder, int port) =>
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 
     public static async Task<int> RunAsync(WebApplication app, BenchOptions options)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var logins = await scope.ServiceProvider.GetRequiredService<DataGenerator>().FindSampleLoginsAsync();
+        var logins = await app.Services.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope().ServiceProvider
+            .GetRequiredService<DataGenerator>().FindSampleLoginsAsync();
         if (logins is null)
         {
             await Console.Error.WriteLineAsync("No generated sponsor and influencer in this database: run the seed command first.");
             return 1;
+        }
+
+        var table = new BenchTable(app.Configuration, options);
+        if (options.ColdStart)
+        {
+            var (toFirstPage, rss) = await ColdStartProbe.MeasureAsync(app.Configuration, FreePort());
+            table.Add("cold start to first page", toFirstPage.TotalMilliseconds.ToString("0 ms", CultureInfo.InvariantCulture), "≤ 2000 ms",
+                toFirstPage <= TimeSpan.FromSeconds(2));
+            table.Add("idle memory (RSS) after start", $"{rss / 1024.0 / 1024.0:0} MB", "", null);
         }
 
         await app.StartAsync();
@@ -56,26 +49,27 @@ internal static class BenchCommand
         {
             var address = new Uri(app.Urls.First());
             Console.WriteLine($"Serving on {address}; signing in as {logins.SponsorEmail} and {logins.InfluencerEmail}.");
-            var bench = new Bench(options);
-            await TimePagesAsync(bench, address, logins.SponsorEmail, ["/sponsor", .. SponsorPages.Select(p => p.Path), .. options.ExtraPaths]);
-            await TimePagesAsync(bench, address, logins.InfluencerEmail, ["/influencer", .. InfluencerPages.Select(p => p.Path)]);
-
+            using var sponsorPages = await BenchClient.SignInAsync(address, logins.SponsorEmail, DataGenerator.Password);
+            using var influencerPages = await BenchClient.SignInAsync(address, logins.InfluencerEmail, DataGenerator.Password);
+            var tokens = app.Services.GetRequiredService<ApiTokenRepository>();
+            await using var scope = app.Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
             var sponsor = new Actor((await users.FindByEmailAsync(logins.SponsorEmail))!.Id, Roles.Sponsor);
             var influencer = new Actor((await users.FindByEmailAsync(logins.InfluencerEmail))!.Id, Roles.Influencer);
-            var influencerSearch = app.Services.GetRequiredService<InfluencerSearch>();
-            var campaignSearch = app.Services.GetRequiredService<CampaignSearch>();
-            foreach (var (path, query) in SponsorPages)
+            var sponsorToken = (await tokens.CreateAsync(sponsor, new ApiTokenInput { Name = "bench" })).Value!;
+            var influencerToken = (await tokens.CreateAsync(influencer, new ApiTokenInput { Name = "bench" })).Value!;
+            try
             {
-                await bench.MeasureAsync($"InfluencerSearch ≙ {path}", async () => Found(await influencerSearch.SearchAsync(sponsor, query)));
+                var runner = new BenchRunner(address, options, table);
+                await runner.RunAllAsync(sponsorToken.Token, influencerToken.Token, sponsorPages.CookieHeader, influencerPages.CookieHeader);
+            }
+            finally
+            {
+                await tokens.RevokeAsync(sponsor, sponsorToken.Id);
+                await tokens.RevokeAsync(influencer, influencerToken.Id);
             }
 
-            foreach (var (path, query) in InfluencerPages)
-            {
-                await bench.MeasureAsync($"CampaignSearch ≙ {path}", async () => Found(await campaignSearch.SearchAsync(influencer, query)));
-            }
-
-            bench.Print(Console.Out);
+            table.Print(Console.Out);
             return 0;
         }
         finally
@@ -84,75 +78,12 @@ internal static class BenchCommand
         }
     }
 
-    private static async Task TimePagesAsync(Bench bench, Uri address, string email, IEnumerable<string> paths)
+    private static int FreePort()
     {
-        try
-        {
-            using var client = await BenchClient.SignInAsync(address, email, DataGenerator.Password);
-            foreach (var path in paths)
-            {
-                await bench.MeasureAsync($"GET {path}", () => client.GetAsync(path));
-            }
-        }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TaskCanceledException)
-        {
-            bench.Fail($"sign-in as {email}", e.Message);
-        }
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static string Found<T>(PagedResult<T> page) =>
-        string.Create(CultureInfo.InvariantCulture, $"{page.Items.Count} of {page.TotalCount:N0}");
 }
 
-internal sealed record BenchOptions(int Iterations, int Warmup, TimeSpan Limit, IReadOnlyList<string> ExtraPaths);
-
-/// <summary>Sequential timings, bounded by count and by the total time allowed.</summary>
-internal sealed class Bench(BenchOptions options)
-{
-    private readonly Stopwatch clock = Stopwatch.StartNew();
-    private readonly List<(string Name, string Outcome, double[] Samples)> rows = [];
-
-    public async Task MeasureAsync(string name, Func<Task<string>> once)
-    {
-        var outcome = "";
-        var samples = new List<double>();
-        try
-        {
-            for (var i = 0; i < options.Warmup + options.Iterations && clock.Elapsed < options.Limit; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                outcome = await once();
-                if (i >= options.Warmup)
-                {
-                    samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-            }
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            outcome = $"failed: {e.Message}";
-        }
-
-        rows.Add((name, clock.Elapsed < options.Limit ? outcome : $"{outcome} (time limit reached)", [.. samples.Order()]));
-    }
-
-    public void Fail(string name, string reason) => rows.Add((name, $"FAILED: {reason}", []));
-
-    public void Print(TextWriter output)
-    {
-        var width = rows.Max(r => r.Name.Length);
-        output.WriteLine();
-        output.WriteLine($"{"what".PadRight(width)} | {"n",4} | {"p50 ms",8} | {"p95 ms",8} | {"max ms",8} | result");
-        output.WriteLine($"{new string('-', width)}-|------|----------|----------|----------|-------");
-        foreach (var (name, outcome, samples) in rows)
-        {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name.PadRight(width)} | {samples.Length,4} | {At(samples, 0.50),8} | {At(samples, 0.95),8} | {At(samples, 1.0),8} | {outcome}"));
-        }
-    }
-
-    /// <summary>Nearest-rank percentile of sorted samples.</summary>
-    private static string At(double[] sorted, double percentile) => sorted.Length == 0
-        ? "-"
-        : sorted[Math.Max(0, (int)Math.Ceiling(percentile * sorted.Length) - 1)].ToString("0.0", CultureInfo.InvariantCulture);
-}
+internal sealed record BenchOptions(int Port, TimeSpan RunTime, int Connections, bool ColdStart);

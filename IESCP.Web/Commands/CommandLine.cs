@@ -36,7 +36,7 @@ internal static class CommandLine
             }
 
             var benchOptions = BenchCommand.ParseOptions(rest);
-            BenchCommand.ListenOnFreeLoopbackPort(builder);
+            BenchCommand.Listen(builder, benchOptions.Port);
             await using var server = builder.Build();
             server.UseIescpWeb();
             await server.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();

@@ -60,5 +60,14 @@ internal sealed class CommandOptions
             : throw new ArgumentException($"--{name} takes a whole number of at least {min}.");
     }
 
+    /// <summary>
+    /// A yes/no option. It always takes a value (--cold-start false): the host reads the same
+    /// arguments as configuration, where a bare "--name" would swallow the next argument as its value.
+    /// </summary>
+    public bool Bool(string name, bool fallback) =>
+        !values.TryGetValue(name, out var list) ? fallback
+        : bool.TryParse(list[^1], out var value) ? value
+        : throw new ArgumentException($"--{name} takes true or false.");
+
     public IReadOnlyList<string> All(string name) => values.TryGetValue(name, out var list) ? list : [];
 }

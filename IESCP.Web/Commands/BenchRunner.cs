@@ -1,0 +1,58 @@
+using static IESCP.Web.Commands.BenchWorkloads;
+
+namespace IESCP.Web.Commands;
+
+/// <summary>The load runs of the bench, in an order that keeps each comparison in one stretch of time.</summary>
+internal sealed class BenchRunner(Uri address, BenchOptions options, BenchTable table)
+{
+    private int runs;
+
+    public async Task RunAllAsync(string sponsorToken, string influencerToken, string sponsorCookie, string influencerCookie)
+    {
+        // Let the JIT and the connection pools settle before anything is measured.
+        await LoadGenerator.RunAsync(address, options.Connections, TimeSpan.FromSeconds(2), Varying(InfluencerApi, 99), bearer: sponsorToken);
+        await LoadGenerator.RunAsync(address, options.Connections, TimeSpan.FromSeconds(2), Varying(CampaignPage, 98), cookie: influencerCookie);
+
+        var ping = await RunAsync("ping (trivial endpoint, the ceiling)", "-", _ => "/api/v1/ping", null, null);
+        table.Ceiling = ping.RequestsPerSecond;
+        table.AddLoad("ping (trivial endpoint, the ceiling)", "-", ping, "", null);
+
+        await ColdAsync("API influencer search, niche + min followers", InfluencerApi, null, sponsorToken, apiTarget: true);
+        await WarmAsync("API influencer search, niche + min followers", InfluencerApi, null, sponsorToken);
+        await ColdAsync("API campaign search, text + max budget", CampaignApi, null, influencerToken, apiTarget: true);
+        await WarmAsync("API campaign search, text + max budget", CampaignApi, null, influencerToken);
+        await ColdAsync("page influencer search, niche + min followers", InfluencerPage, sponsorCookie, null, apiTarget: false);
+        await WarmAsync("page influencer search, niche + min followers", InfluencerPage, sponsorCookie, null);
+        await ColdAsync("page campaign search, text + max budget", CampaignPage, influencerCookie, null, apiTarget: false);
+        await WarmAsync("page campaign search, text + max budget", CampaignPage, influencerCookie, null);
+    }
+
+    private async Task ColdAsync(string name, Func<int, string> workload, string? cookie, string? bearer, bool apiTarget)
+    {
+        var result = await RunAsync(name, "uncached", Varying(workload, ++runs), cookie, bearer);
+        if (apiTarget)
+        {
+            table.AddLoad(name, "uncached", result, "p99 ≤ 50 ms, ≥ 600 rps", result.Percentile(0.99) <= 50 && result.RequestsPerSecond >= 600);
+        }
+        else
+        {
+            table.AddLoad(name, "uncached", result, "p99 ≤ 150 ms, ≥ 300 rps", result.Percentile(0.99) <= 150 && result.RequestsPerSecond >= 300);
+        }
+    }
+
+    private async Task WarmAsync(string name, Func<int, string> workload, string? cookie, string? bearer)
+    {
+        // Each query of the set once, so the run reads only the cache.
+        await LoadGenerator.SendEachAsync(address, Enumerable.Range(0, WarmSetSize).Select(workload), cookie, bearer);
+
+        var result = await RunAsync(name, "warm", Warm(workload), cookie, bearer);
+        table.AddLoad(name, "warm", result, "p95 ≤ 5 ms, ≥ 50 % of ping",
+            result.Percentile(0.95) <= 5 && result.RequestsPerSecond >= 0.5 * table.Ceiling);
+    }
+
+    private Task<LoadResult> RunAsync(string name, string cache, Func<int, string> path, string? cookie, string? bearer)
+    {
+        Console.WriteLine($"  {name} ({cache}), {options.Connections} connections, {options.RunTime.TotalSeconds:0} s…");
+        return LoadGenerator.RunAsync(address, options.Connections, options.RunTime, path, cookie, bearer);
+    }
+}
