@@ -65,7 +65,9 @@ public static class DependencyInjection
                 // No account-wide lockout: anyone could use it to keep a known user out. Failed
                 // sign-ins are held off per address and slowed per account instead (the web's SignInGuard).
                 options.Lockout.AllowedForNewUsers = false;
-                options.SignIn.RequireConfirmedAccount = false;
+                // Signing in needs a confirmed email: the emailed link proves the address belongs to
+                // whoever signed up with it. Seeded accounts (the admin, generated data) are confirmed.
+                options.SignIn.RequireConfirmedEmail = true;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<IescpDbContext>()

@@ -63,6 +63,7 @@ internal static class HostingExtensions
         services.AddScoped<LiveCircuit>();
         services.AddScoped<CircuitHandler>(provider => provider.GetRequiredService<LiveCircuit>());
         services.AddSingleton<IEmailSender<ApplicationUser>, IdentityEmailSender>();
+        services.AddScoped<AccountMessages>();
 
         services.AddAuthentication(options =>
             {

@@ -18,5 +18,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         // The dispatcher's "what is due now", and the admin's lists by status, newest first.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => new { m.Status, m.Id });
+        // How many account emails a user got lately: the limit on emails the public account forms send.
+        builder.HasIndex(m => new { m.UserId, m.CreatedAt });
     }
 }

@@ -16,19 +16,49 @@ public sealed class OutboxRepository(IDbContextFactory<IescpDbContext> contexts,
     /// Queues a message that goes with no other change (a password-reset link). A key already
     /// queued is left as it is. Returns at once: the sending happens later, whatever the mail server's state.
     /// </summary>
-    public async Task EnqueueAsync(OutgoingEmail email)
+    public Task EnqueueAsync(OutgoingEmail email) => QueueAsync(email, limit: null);
+
+    /// <summary>
+    /// Queues an email for its user unless that user was already sent <see cref="SendingLimit.Count"/>
+    /// messages of the same family (keys starting with <see cref="SendingLimit.Family"/>) within
+    /// <see cref="SendingLimit.Window"/>: a public form can't be used to flood someone's inbox.
+    /// Counted and written in one transaction, so requests at the same moment can't slip past the
+    /// limit together. Returns whether the email was queued.
+    /// </summary>
+    public Task<bool> EnqueueAsync(OutgoingEmail email, SendingLimit limit)
+    {
+        if (email.UserId is null || !email.Key.StartsWith(limit.Family, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A limited email is for a user, and its key starts with its family.", nameof(email));
+        }
+
+        return QueueAsync(email, limit);
+    }
+
+    private async Task<bool> QueueAsync(OutgoingEmail email, SendingLimit? limit)
     {
         await using var db = await contexts.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (await db.OutboxMessages.AnyAsync(m => m.Key == email.Key))
         {
-            return;
+            return true;
+        }
+
+        if (limit is { } l)
+        {
+            var since = db.Now - l.Window;
+            var family = l.Family;
+            if (await db.OutboxMessages.CountAsync(m => m.UserId == email.UserId && m.CreatedAt >= since && m.Key.StartsWith(family)) >= l.Count)
+            {
+                return false;
+            }
         }
 
         db.Enqueue(email);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         signal.Raise();
+        return true;
     }
 
     public async Task<PagedResult<OutboxRow>> ListAsync(Actor actor, OutboxStatus? status, int page = 1, int pageSize = 20)

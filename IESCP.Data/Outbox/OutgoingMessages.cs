@@ -8,6 +8,9 @@ public sealed record OutgoingEmail(string Key, string? UserId, string To, string
 
 public sealed record EmailAttachment(string Name, byte[] Content);
 
+/// <summary>At most <paramref name="Count"/> emails whose keys start with <paramref name="Family"/> to one user within <paramref name="Window"/>.</summary>
+public sealed record SendingLimit(string Family, int Count, TimeSpan Window);
+
 /// <summary>A Google Chat message for a user's webhook (the JSON <c>{"text": …}</c> Chat accepts).</summary>
 public sealed record OutgoingChat(string Key, string? UserId, string WebhookUrl, string Text);
 

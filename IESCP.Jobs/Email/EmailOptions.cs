@@ -19,4 +19,10 @@ public sealed class EmailOptions
     public string? SmtpUser { get; set; }
 
     public string? SmtpPassword { get; set; }
+
+    /// <summary>
+    /// Account emails (confirmation and reset links, "someone tried to sign up with your email")
+    /// one account gets per hour at most; the forms that send them answer the same beyond it.
+    /// </summary>
+    public int AccountEmailsPerHour { get; set; } = 5;
 }

@@ -10,7 +10,7 @@ namespace IESCP.Tests.Browser;
 public sealed class AccountFlowTests(BrowserApp app)
 {
     [Fact]
-    public async Task A_sponsor_registers_waits_and_its_open_page_changes_the_moment_the_admin_approves()
+    public async Task A_sponsor_registers_confirms_its_email_signs_in_waits_and_its_open_page_changes_the_moment_the_admin_approves()
     {
         var sponsor = await app.NewPageAsync();
         var email = $"brand-{Guid.NewGuid():N}@iescp.test";
@@ -23,6 +23,8 @@ public sealed class AccountFlowTests(BrowserApp app)
         await FillAccountAsync(sponsor, email, "Outdoor#2026");
         await sponsor.GetByRole(AriaRole.Button, new() { Name = "Create sponsor account" }).ClickAsync();
 
+        await ConfirmThroughTheEmailAsync(sponsor, email);
+        await sponsor.LoginAsync(email, "Outdoor#2026");
         await Expect(sponsor).ToHaveURLAsync(new Regex("/sponsor/pending$"));
         await Expect(sponsor.GetByRole(AriaRole.Heading, new() { Name = "Waiting for approval" })).ToBeVisibleAsync();
         await sponsor.WaitForInteractiveAsync();
@@ -42,7 +44,7 @@ public sealed class AccountFlowTests(BrowserApp app)
     }
 
     [Fact]
-    public async Task An_influencer_registers_lands_on_its_home_and_cannot_open_the_other_roles_pages()
+    public async Task An_influencer_registers_confirms_signs_in_to_its_home_and_cannot_open_the_other_roles_pages()
     {
         var page = await app.NewPageAsync();
         await page.GotoAsync("Account/Register/Influencer");
@@ -50,9 +52,12 @@ public sealed class AccountFlowTests(BrowserApp app)
         await page.GetByLabel("Category").SelectOptionAsync("Technology");
         await page.GetByLabel("Niche").SelectOptionAsync("AI");
         await page.GetByLabel("Followers (total reach)").FillAsync("48000");
-        await FillAccountAsync(page, $"nova-{Guid.NewGuid():N}@iescp.test", "NovaBytes#1");
+        var email = $"nova-{Guid.NewGuid():N}@iescp.test";
+        await FillAccountAsync(page, email, "NovaBytes#1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create influencer account" }).ClickAsync();
 
+        await ConfirmThroughTheEmailAsync(page, email);
+        await page.LoginAsync(email, "NovaBytes#1");
         await Expect(page).ToHaveURLAsync(new Regex("/influencer$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Influencer dashboard" })).ToBeVisibleAsync();
         await Expect(page.GetByText("48,000")).ToBeVisibleAsync();
@@ -183,6 +188,17 @@ public sealed class AccountFlowTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Invalid email or password.");
         await page.LoginAsync(influencer.Email, "Renewed#Pass9");
         await Expect(page).ToHaveURLAsync(new Regex("/influencer$"));
+    }
+
+    /// <summary>After signing up: the page says to check the email, whose link confirms the address.</summary>
+    private async Task ConfirmThroughTheEmailAsync(IPage page, string email)
+    {
+        await Expect(page).ToHaveURLAsync(new Regex("/Account/RegisterConfirmation$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
+        var message = await PickupFolder.WaitForMessageToAsync(app.OutboxFolder, email);
+        Assert.Contains("Subject: Confirm your IESCP email", message);
+        await page.GotoAsync(PickupFolder.LinkTo(message, "/Account/ConfirmEmail?"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("your email is confirmed");
     }
 
     private static async Task FillAccountAsync(IPage page, string email, string password)

@@ -46,22 +46,29 @@ public sealed class RegistrationTests : IClassFixture<TestDatabase>
     }
 
     [Fact]
-    public async Task A_taken_email_and_a_weak_password_are_reported_on_their_fields_and_create_nothing()
+    public async Task A_taken_email_is_accepted_like_a_new_one_and_changes_nothing_while_a_weak_password_is_reported_either_way()
     {
-        var first = NewInfluencer("taken@iescp.test", "Strong#Pass1");
-        var weak = NewInfluencer("weak@iescp.test", "weakpassword");
-        var duplicate = NewInfluencer("taken@iescp.test", "Strong#Pass1");
         using var scope = db.Services.CreateScope();
         var registration = scope.ServiceProvider.GetRequiredService<AccountRegistration>();
-        Assert.True((await registration.RegisterInfluencerAsync(first)).Succeeded);
+        var created = await registration.RegisterInfluencerAsync(NewInfluencer("taken@iescp.test", "Strong#Pass1"));
+        Assert.True(created.Succeeded);
+        Assert.False(created.User!.EmailConfirmed);
 
-        var weakResult = await registration.RegisterInfluencerAsync(weak);
-        var duplicateResult = await registration.RegisterInfluencerAsync(duplicate);
+        var taken = await registration.RegisterInfluencerAsync(NewInfluencer("TAKEN@iescp.test", "Other#Pass2"));
+        var weakNew = await registration.RegisterInfluencerAsync(NewInfluencer("weak@iescp.test", "weakpassword"));
+        var weakTaken = await registration.RegisterInfluencerAsync(NewInfluencer("taken@iescp.test", "weakpassword"));
 
-        Assert.Contains(weakResult.Errors, e => e.Field == nameof(Registration.Password));
-        Assert.Equal([nameof(Registration.Email)], duplicateResult.Errors.Select(e => e.Field).Distinct());
+        Assert.True(taken.Succeeded);
+        Assert.Null(taken.User);
+        Assert.Equal(created.User.Id, taken.ExistingUser?.Id);
+        Assert.Contains(weakNew.Errors, e => e.Field == nameof(Registration.Password));
+        Assert.Equal(weakNew.Errors, weakTaken.Errors);
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ApplicationUser>>();
         Assert.Null(await users.FindByEmailAsync("weak@iescp.test"));
+        var owner = (await users.FindByEmailAsync("taken@iescp.test"))!;
+        Assert.True(await users.CheckPasswordAsync(owner, "Strong#Pass1"));
+        Assert.False(await registration.ConfirmEmailAsync(owner.Id, "not-the-code"));
+        Assert.True(await registration.ConfirmEmailAsync(owner.Id, await registration.ConfirmationCodeAsync(owner)));
     }
 
     [Fact]

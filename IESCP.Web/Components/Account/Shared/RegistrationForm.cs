@@ -2,20 +2,21 @@ using IESCP.Data.Identity;
 using IESCP.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Identity;
 
 namespace IESCP.Web.Components.Account.Shared;
 
 /// <summary>
 /// What the sponsor and influencer sign-up pages share: the form's edit context, server-side
-/// errors shown next to their fields, and signing the new user in.
+/// errors shown next to their fields, and the email that follows. A new account gets a link to
+/// confirm its email; an email that has an account already gets a note to its owner instead.
+/// Either way the visitor is told to check their email, so the form reveals no one's account.
 /// </summary>
 public abstract class RegistrationForm<TModel> : ComponentBase where TModel : Registration, new()
 {
     private ServerErrors? serverErrors;
 
     [Inject]
-    private SignInManager<ApplicationUser> SignInManager { get; set; } = default!;
+    private AccountMessages Messages { get; set; } = default!;
 
     [Inject]
     private IdentityRedirectManager RedirectManager { get; set; } = default!;
@@ -37,18 +38,24 @@ public abstract class RegistrationForm<TModel> : ComponentBase where TModel : Re
 
     protected abstract Task<RegistrationResult> RegisterAsync(TModel input);
 
-    protected abstract string HomePath { get; }
-
     protected async Task SubmitAsync()
     {
         var result = await RegisterAsync(Input);
-        if (result.User is { } user)
+        if (!result.Succeeded)
         {
-            await SignInManager.SignInAsync(user, isPersistent: false);
-            RedirectManager.RedirectTo(HomePath);
+            serverErrors!.Show(result.Errors);
             return;
         }
 
-        serverErrors!.Show(result.Errors);
+        if (result.User is { } user)
+        {
+            await Messages.SendConfirmationAsync(user);
+        }
+        else if (result.ExistingUser is { } existing)
+        {
+            await Messages.SendSignUpAttemptAsync(existing);
+        }
+
+        RedirectManager.RedirectTo("Account/RegisterConfirmation");
     }
 }
