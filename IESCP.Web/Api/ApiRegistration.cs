@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using IESCP.Data.Identity;
+using IESCP.Web.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 
@@ -42,7 +43,8 @@ internal static class ApiRegistration
         // The ceiling the benchmark compares against: the same process, nothing behind it.
         app.MapGet($"{Prefix}/v1/ping", () => TypedResults.Text("pong")).ExcludeFromDescription();
 
-        var api = app.MapGroup($"{Prefix}/v1").RequireAuthorization(Policy).AddEndpointFilter(ApiResults.ProblemsFilter).WithTags("IESCP");
+        // A token speaks for its user as the pages do: a sponsor not (or no longer) approved gets nothing but 403.
+        var api = app.MapGroup($"{Prefix}/v1").RequireAuthorization(Policy, Policies.Member).AddEndpointFilter(ApiResults.ProblemsFilter).WithTags("IESCP");
         api.MapSearchApi();
         api.MapAdRequestApi();
         api.MapFallback(() => ApiResults.NotFound("That API address")).ExcludeFromDescription();
