@@ -3,6 +3,7 @@ using IESCP.Data.Campaigns;
 using IESCP.Data.Influencers;
 using IESCP.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static IESCP.Tests.Infrastructure.PageActions;
 
 namespace IESCP.Tests.Browser;
@@ -10,8 +11,10 @@ namespace IESCP.Tests.Browser;
 /// <summary>What people mistype is refused next to the field, never turned silently into another value.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class FormInputTests(BrowserApp app)
+public sealed class FormInputTests(BrowserApp app, ITestOutputHelper output) : IDisposable
 {
+    private readonly IDisposable appLog = app.Log.ReportTo(output);
+
     [Fact]
     public async Task An_exponent_in_a_budget_and_an_impossible_date_are_refused_next_to_their_fields()
     {
@@ -55,4 +58,6 @@ public sealed class FormInputTests(BrowserApp app)
     }
 
     private static ILocator FieldError(IPage page, string inputId) => page.Locator($".form-field:has([id='{inputId}']) .field-error");
+
+    public void Dispose() => appLog.Dispose();
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IESCP.Tests.Infrastructure;
 
@@ -33,8 +34,11 @@ public class IescpApp : IAsyncLifetime
             settings[key] = value;
         }
 
-        factory = new Factory(settings);
+        factory = new Factory(settings, Log);
     }
+
+    /// <summary>What the app logged at warning level and above (see <see cref="AppLog.ReportTo"/>).</summary>
+    public AppLog Log { get; } = new();
 
     public string Folder { get; } = TempFolder.Create("iescp-app-");
 
@@ -67,13 +71,14 @@ public class IescpApp : IAsyncLifetime
         TempFolder.Delete(Folder);
     }
 
-    private sealed class Factory(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(IDictionary<string, string?> settings, AppLog log) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment(DependencyInjection.TestingEnvironment);
             // Serve package assets (Radzen's CSS and JS) from the build output, as Development does.
             builder.UseStaticWebAssets();
+            builder.ConfigureLogging(logging => logging.AddProvider(log));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
