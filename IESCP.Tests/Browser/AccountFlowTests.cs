@@ -1,14 +1,17 @@
 using System.Text.RegularExpressions;
 using IESCP.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static IESCP.Tests.Infrastructure.PageActions;
 
 namespace IESCP.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class AccountFlowTests(BrowserApp app)
+public sealed class AccountFlowTests(BrowserApp app, ITestOutputHelper output) : IDisposable
 {
+    private readonly IDisposable appLog = app.Log.ReportTo(output);
+
     [Fact]
     public async Task A_sponsor_registers_confirms_its_email_signs_in_waits_and_its_open_page_changes_the_moment_the_admin_approves()
     {
@@ -210,4 +213,6 @@ public sealed class AccountFlowTests(BrowserApp app)
 
     private static ILocator FieldError(IPage page, string inputId) =>
         page.Locator($".form-field:has([id='{inputId}']) .field-error");
+
+    public void Dispose() => appLog.Dispose();
 }

@@ -5,6 +5,7 @@ using IESCP.Data.Influencers;
 using IESCP.Data.Sponsors;
 using IESCP.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static IESCP.Tests.Infrastructure.PageActions;
 
 namespace IESCP.Tests.Browser;
@@ -15,8 +16,10 @@ namespace IESCP.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class AdminConsoleTests(BrowserApp app)
+public sealed class AdminConsoleTests(BrowserApp app, ITestOutputHelper output) : IDisposable
 {
+    private readonly IDisposable appLog = app.Log.ReportTo(output);
+
     [Fact]
     public async Task A_sign_up_appears_on_the_open_admin_page_and_the_rejection_reaches_the_waiting_sponsor()
     {
@@ -163,4 +166,6 @@ public sealed class AdminConsoleTests(BrowserApp app)
     }
 
     private static string Unique(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 7)];
+
+    public void Dispose() => appLog.Dispose();
 }

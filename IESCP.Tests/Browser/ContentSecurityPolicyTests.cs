@@ -1,14 +1,17 @@
 using IESCP.Data.Campaigns;
 using IESCP.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace IESCP.Tests.Browser;
 
 /// <summary>The content security policy blocks nothing the app itself needs: no violation on the busiest pages of each role.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class ContentSecurityPolicyTests(BrowserApp app)
+public sealed class ContentSecurityPolicyTests(BrowserApp app, ITestOutputHelper output) : IDisposable
 {
+    private readonly IDisposable appLog = app.Log.ReportTo(output);
+
     [Fact]
     public async Task The_busiest_pages_of_each_role_run_without_a_single_policy_violation()
     {
@@ -54,4 +57,6 @@ public sealed class ContentSecurityPolicyTests(BrowserApp app)
 
         Assert.Empty(violations);
     }
+
+    public void Dispose() => appLog.Dispose();
 }

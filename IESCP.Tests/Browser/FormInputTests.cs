@@ -3,6 +3,7 @@ using IESCP.Data.Campaigns;
 using IESCP.Data.Influencers;
 using IESCP.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static IESCP.Tests.Infrastructure.PageActions;
 
 namespace IESCP.Tests.Browser;
@@ -10,8 +11,10 @@ namespace IESCP.Tests.Browser;
 /// <summary>What people mistype is refused next to the field, never turned silently into another value.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class FormInputTests(BrowserApp app)
+public sealed class FormInputTests(BrowserApp app, ITestOutputHelper output) : IDisposable
 {
+    private readonly IDisposable appLog = app.Log.ReportTo(output);
+
     [Fact]
     public async Task An_exponent_in_a_budget_and_an_impossible_date_are_refused_next_to_their_fields()
     {
@@ -54,5 +57,44 @@ public sealed class FormInputTests(BrowserApp app)
         Assert.Equal(300m, (await app.Get<AdRequestRepository>().GetAsync(influencer.Actor, id))!.Summary.Payment);
     }
 
+    /// <summary>
+    /// Pressing Pay blurs the corrected card number, and the server clears the field's message
+    /// while the button is still held down (a person's press lasts longer than that answer takes).
+    /// The release must land on the button still: the message going must not move it.
+    /// </summary>
+    [Fact]
+    public async Task A_corrected_card_is_paid_by_a_press_that_outlasts_its_message()
+    {
+        var sponsor = await app.Users.SponsorAsync();
+        var influencer = await app.Users.InfluencerAsync();
+        var campaignId = (await app.Get<CampaignRepository>().CreateAsync(sponsor.Actor,
+            Marketplace.Campaign(start: DateOnly.FromDateTime(DateTime.UtcNow)))).Value;
+        var influencerId = (await app.Get<InfluencerRepository>().GetOwnProfileAsync(influencer.Actor))!.Id;
+        var requests = app.Get<AdRequestRepository>();
+        var id = (await requests.SendAsync(sponsor.Actor, campaignId, influencerId, Marketplace.Offer(300m))).Value;
+        Marketplace.Ok(await requests.AcceptAsync(influencer.Actor, id, seenRevision: 1));
+        var page = await app.NewPageAsync();
+        await page.LoginAsync(sponsor.Email, sponsor.Password);
+        await page.GotoInteractiveAsync($"requests/{id}/pay");
+        await page.GetByLabel("Name on card").FillAsync("Ada Lovelace");
+        await page.GetByLabel("Card number").FillAsync("4242 4242 4242 4241");
+        await page.GetByLabel("Expiry (MM/YY)").FillAsync("12/30");
+        await page.GetByLabel("Security code").FillAsync("123");
+        var pay = page.GetByRole(AriaRole.Button, new() { Name = "Pay $300.00" });
+        await pay.ClickAsync();
+        var refused = page.GetByText("Enter a valid card number.");
+        await Expect(refused).ToBeVisibleAsync();
+
+        await page.GetByLabel("Card number").FillAsync("4242 4242 4242 4242");
+        await pay.HoverAsync();
+        await page.Mouse.DownAsync();
+        await Expect(refused).ToHaveCountAsync(0); // the server has answered the blur
+        await page.Mouse.UpAsync();
+
+        await Expect(page.GetByText(new System.Text.RegularExpressions.Regex("receipt IESCP-\\d{6}"))).ToBeVisibleAsync();
+    }
+
     private static ILocator FieldError(IPage page, string inputId) => page.Locator($".form-field:has([id='{inputId}']) .field-error");
+
+    public void Dispose() => appLog.Dispose();
 }

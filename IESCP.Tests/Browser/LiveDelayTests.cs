@@ -15,7 +15,7 @@ namespace IESCP.Tests.Browser;
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class LiveDelayTests(BrowserApp app, ITestOutputHelper output)
+public sealed class LiveDelayTests(BrowserApp app, ITestOutputHelper output) : IDisposable
 {
     private const int Tries = 20;
 
@@ -29,6 +29,8 @@ public sealed class LiveDelayTests(BrowserApp app, ITestOutputHelper output)
             observer.observe(document.body, { subtree: true, childList: true, characterData: true });
         })
         """;
+
+    private readonly IDisposable appLog = app.Log.ReportTo(output);
 
     [Fact]
     public async Task Twenty_counter_offers_each_reach_the_other_open_page()
@@ -70,4 +72,6 @@ public sealed class LiveDelayTests(BrowserApp app, ITestOutputHelper output)
         await Expect(page.Locator(".amount")).ToHaveTextAsync("$100.00");
         return page;
     }
+
+    public void Dispose() => appLog.Dispose();
 }

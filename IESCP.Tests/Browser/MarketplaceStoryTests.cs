@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using IESCP.Tests.Infrastructure;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static IESCP.Tests.Infrastructure.PageActions;
 
 namespace IESCP.Tests.Browser;
@@ -8,8 +9,10 @@ namespace IESCP.Tests.Browser;
 /// <summary>The whole story as two people live it, each in their own browser.</summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
-public sealed class MarketplaceStoryTests(BrowserApp app)
+public sealed class MarketplaceStoryTests(BrowserApp app, ITestOutputHelper output) : IDisposable
 {
+    private readonly IDisposable appLog = app.Log.ReportTo(output);
+
     [Fact]
     public async Task A_sponsor_and_an_influencer_negotiate_pay_deliver_complete_and_review()
     {
@@ -141,4 +144,6 @@ public sealed class MarketplaceStoryTests(BrowserApp app)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Post review" }).ClickAsync();
         await Expect(page.GetByText(text)).ToBeVisibleAsync();
     }
+
+    public void Dispose() => appLog.Dispose();
 }

@@ -52,7 +52,17 @@ public sealed class BrowserApp() : IescpApp(new Dictionary<string, string?>
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // What the page's scripts complain about (a lost connection, a failed call) goes with the server's log.
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Log.Add($"Browser {message.Type} at {page.Url}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => Log.Add($"Browser page error at {page.Url}: {error}");
+        return page;
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)

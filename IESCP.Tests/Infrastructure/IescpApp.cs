@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IESCP.Tests.Infrastructure;
 
@@ -43,8 +44,11 @@ public class IescpApp : IAsyncLifetime
             settings[key] = value;
         }
 
-        factory = new Factory(settings, ConfigureServices);
+        factory = new Factory(settings, ConfigureServices, Log);
     }
+
+    /// <summary>What the app logged at warning level and above (see <see cref="AppLog.ReportTo"/>).</summary>
+    public AppLog Log { get; } = new();
 
     public string Folder { get; } = TempFolder.Create("iescp-app-");
 
@@ -86,7 +90,8 @@ public class IescpApp : IAsyncLifetime
         TempFolder.Delete(Folder);
     }
 
-    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> configureServices) : WebApplicationFactory<Program>
+    private sealed class Factory(IDictionary<string, string?> settings, Action<IServiceCollection> configureServices, AppLog log)
+        : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -94,6 +99,7 @@ public class IescpApp : IAsyncLifetime
             builder.ConfigureTestServices(configureServices);
             // Serve package assets (Radzen's CSS and JS) from the build output, as Development does.
             builder.UseStaticWebAssets();
+            builder.ConfigureLogging(logging => logging.AddProvider(log));
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
