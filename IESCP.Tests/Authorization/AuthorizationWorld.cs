@@ -10,7 +10,6 @@ using IESCP.Data.Identity;
 using IESCP.Data.Influencers;
 using IESCP.Data.Outbox;
 using IESCP.Data.Reports;
-using IESCP.Data.Reviews;
 using IESCP.Data.Sponsors;
 using IESCP.Jobs.Exports;
 using IESCP.Tests.Api;
