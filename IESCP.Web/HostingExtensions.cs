@@ -113,6 +113,7 @@ internal static class HostingExtensions
         app.UseApiProblemPages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiBodyChecks();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
