@@ -24,8 +24,9 @@ public class CommandResult
     public static CommandResult Fail(string field, string message) => new([(field, message)]);
 
     /// <summary>
-    /// Runs the DataAnnotations and IValidatableObject rules of an input, as a form would; rules
-    /// that depend on the date ask the validation context for the <see cref="TimeProvider"/>.
+    /// Runs the DataAnnotations and IValidatableObject rules of an input, as a form would, and
+    /// refuses text that is not <see cref="PlainText"/> in any of its fields; rules that depend on
+    /// the date ask the validation context for the <see cref="TimeProvider"/>.
     /// </summary>
     public static CommandResult Validate(object input, TimeProvider clock)
     {
@@ -38,7 +39,7 @@ public class CommandResult
             results.AddRange(whole.Validate(context));
         }
 
-        return new([.. results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (m, r.ErrorMessage ?? "Invalid."))).Distinct()]);
+        return new([.. results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (m, r.ErrorMessage ?? "Invalid."))).Concat(PlainText.Problems(input)).Distinct()]);
     }
 
     private sealed class ClockServices(TimeProvider clock) : IServiceProvider

@@ -114,6 +114,7 @@ internal static class HostingExtensions
         app.UseApiProblemPages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiBodyChecks();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -23,6 +23,8 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
 {
     public const string NotFoundMessage = "This ad request was not found.";
 
+    public const string InfluencerNotFoundMessage = "That influencer was not found.";
+
     private const string AlreadyOpen = "An open request for this campaign and influencer already exists.";
 
     /// <summary>The actor's requests: an influencer's inbox, or a sponsor's requests across its campaigns; only those waiting for its move if asked.</summary>
@@ -112,7 +114,7 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
         return OpenAsync(actor, Party.Sponsor, offer,
             db => db.Campaigns.Where(c => c.Id == campaignId && c.DeletedAt == null && c.Sponsor!.UserId == actor.UserId),
             db => db.Influencers.Where(i => i.Id == influencerId),
-            "That influencer was not found.");
+            InfluencerNotFoundMessage);
     }
 
     /// <summary>An influencer asks to join a listed campaign, proposing terms. Returns the request id.</summary>
@@ -454,6 +456,7 @@ public sealed class AdRequestRepository(IDbContextFactory<IescpDbContext> contex
     private static CommandResult? ReasonError(string? reason, bool required) =>
         required && string.IsNullOrWhiteSpace(reason) ? CommandResult.Fail("Reason", "Say why; the other side will see it.")
         : reason?.Trim().Length > 500 ? CommandResult.Fail("Reason", "The reason must be at most 500 characters.")
+        : !PlainText.IsClean(reason) ? CommandResult.Fail("Reason", PlainText.Refusal)
         : null;
 
     private static string? Clean(string? reason) => string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();

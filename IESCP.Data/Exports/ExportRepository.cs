@@ -26,6 +26,11 @@ public sealed class ExportRepository(
     /// <summary>Queues a new export for the actor; returns its id. One of each kind at a time per user.</summary>
     public async Task<CommandResult<Guid>> StartAsync(Actor actor, ExportKind kind)
     {
+        if (!Enum.IsDefined(kind))
+        {
+            return CommandResult<Guid>.Failure(CommandResult.Fail("Kind", "Choose what to export: your campaigns, every campaign or every user."));
+        }
+
         actor.Require(kind == ExportKind.MyCampaigns ? Roles.Sponsor : Roles.Admin);
         await using var db = await contexts.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();

@@ -26,6 +26,12 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Iesc
     /// <summary>A new sponsor waits for an admin: each admin is notified, and every open admin page hears of it at once.</summary>
     public async Task<RegistrationResult> RegisterSponsorAsync(SponsorRegistration input)
     {
+        // Checked before anything is read from the input (a missing name, a budget out of range).
+        if (CommandResult.Validate(input, clock) is { Succeeded: false } invalid)
+        {
+            return Failed(invalid.Errors);
+        }
+
         var sponsor = new Sponsor
         {
             Name = input.Name.Trim(),
@@ -58,6 +64,11 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Iesc
     /// <summary>A new influencer can work at once; the admins' figures count it.</summary>
     public async Task<RegistrationResult> RegisterInfluencerAsync(InfluencerRegistration input)
     {
+        if (CommandResult.Validate(input, clock) is { Succeeded: false } invalid)
+        {
+            return Failed(invalid.Errors);
+        }
+
         var influencer = new Influencer
         {
             Name = input.Name.Trim(),
@@ -80,13 +91,9 @@ public sealed class AccountRegistration(UserManager<ApplicationUser> users, Iesc
         return result;
     }
 
+    /// <summary>Creates the user of an input already validated, in its role, with the profile <paramref name="addProfile"/> adds.</summary>
     private async Task<RegistrationResult> RegisterAsync(Registration input, string role, Func<ApplicationUser, Task> addProfile)
     {
-        if (CommandResult.Validate(input, clock) is { Succeeded: false } invalid)
-        {
-            return Failed(invalid.Errors);
-        }
-
         var user = new ApplicationUser
         {
             UserName = input.Email.Trim(),

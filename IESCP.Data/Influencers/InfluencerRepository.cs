@@ -84,8 +84,8 @@ public sealed class InfluencerRepository(IDbContextFactory<IescpDbContext> conte
         influencer.Category = input.Category;
         influencer.Niche = input.Niche;
         influencer.Followers = input.Followers;
-        influencer.Platforms = input.Platforms.Trim();
-        influencer.Bio = input.Bio.Trim();
+        influencer.Platforms = input.Platforms?.Trim() ?? "";
+        influencer.Bio = input.Bio?.Trim() ?? "";
         // The account's display name is the name others see on reviews and messages.
         influencer.User!.DisplayName = influencer.Name;
         await db.SaveChangesAsync();

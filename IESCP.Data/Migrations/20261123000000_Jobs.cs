@@ -129,8 +129,11 @@ public sealed class Jobs : Migration
         migrationBuilder.CreateIndex("IX_JobRuns_Job_StartedAt", "JobRuns", ["Job", "StartedAt"]);
         migrationBuilder.CreateIndex("IX_JobRuns_Outcome", "JobRuns", "Outcome");
 
-        // Leads with the status, so it also serves the statistics' requests by status.
-        migrationBuilder.DropIndex("IX_AdRequests_Status", "AdRequests");
+        // Leads with the status, so it also serves the statistics' requests by status. A database
+        // migrated by the first build of the Moderation migration has neither IX_AdRequests_Status
+        // (so it is dropped only if there) nor the partial index of removed accounts (made here).
+        migrationBuilder.Sql("DROP INDEX IF EXISTS \"IX_AdRequests_Status\";");
+        migrationBuilder.Sql("CREATE INDEX IF NOT EXISTS \"IX_AspNetUsers_Removed\" ON \"AspNetUsers\" (\"Id\") WHERE \"DeletedAt\" IS NOT NULL;");
         migrationBuilder.CreateIndex("IX_AdRequests_Status_UpdatedAt", "AdRequests", ["Status", "UpdatedAt"]);
     }
 

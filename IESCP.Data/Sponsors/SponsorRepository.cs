@@ -91,9 +91,9 @@ public sealed class SponsorRepository(IDbContextFactory<IescpDbContext> contexts
     public async Task<CommandResult> DecideAsync(Actor actor, int sponsorId, ApprovalStatus decision, string? reason = null)
     {
         actor.Require(Roles.Admin);
-        if (decision == ApprovalStatus.Pending)
+        if (decision is not (ApprovalStatus.Approved or ApprovalStatus.Rejected))
         {
-            throw new ArgumentException("A decision is either Approved or Rejected.", nameof(decision));
+            return CommandResult.Fail("Decision", "A decision is either to approve or to reject.");
         }
 
         var why = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
@@ -105,6 +105,11 @@ public sealed class SponsorRepository(IDbContextFactory<IescpDbContext> contexts
         if (why?.Length > 500)
         {
             return CommandResult.Fail("Reason", "Keep the reason under 500 characters.");
+        }
+
+        if (!PlainText.IsClean(why))
+        {
+            return CommandResult.Fail("Reason", PlainText.Refusal);
         }
 
         await using var db = await contexts.CreateDbContextAsync();

@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net.Mail;
+using System.Threading.Channels;
 using IESCP.Data.Outbox;
 using IESCP.Jobs.Email;
 using Microsoft.Extensions.Logging;
@@ -57,8 +57,12 @@ public sealed class OutboxDispatcher(
 
             handled.UnionWith(batch.Select(m => m.Id));
 
-            var done = new ConcurrentBag<long>();
-            var failures = new ConcurrentBag<OutboxFailure>();
+            // Each outcome is recorded as soon as it is known, not once the whole batch is done: a
+            // process killed mid-batch must not send again what a receiver already took. (Only a
+            // message taken by the receiver in the instant before its record can go out twice,
+            // with the same key as Message-ID or chat message id.)
+            var outcomes = Channel.CreateUnbounded<Outcome>(new UnboundedChannelOptions { SingleReader = true });
+            var recorder = RecordAsync(holder, outcomes.Reader);
             // Not cancelled as a whole: every message held gets an outcome recorded, even when the app stops.
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism) }, async (message, _) =>
             {
@@ -67,28 +71,62 @@ public sealed class OutboxDispatcher(
                     cancellationToken.ThrowIfCancellationRequested();
                     var pipeline = message.Channel == OutboxChannel.Email ? emailPipeline : chatPipeline;
                     await pipeline.ExecuteAsync(async t => await SendAsync(message, t), cancellationToken);
-                    done.Add(message.Id);
+                    outcomes.Writer.TryWrite(new Outcome(message.Id, null));
                 }
                 catch (Exception e)
                 {
-                    failures.Add(cancellationToken.IsCancellationRequested
+                    outcomes.Writer.TryWrite(new Outcome(message.Id, cancellationToken.IsCancellationRequested
                         ? new OutboxFailure(message.Id, Stopping, clock.GetUtcNow().UtcDateTime, Attempted: false)
-                        : Failure(message, e, settings));
+                        : Failure(message, e, settings)));
                 }
             });
-            // Recorded even when the run is being stopped: what was sent must never be sent again.
-            await outbox.RecordAsync(holder, [.. done], [.. failures], CancellationToken.None);
-            sent += done.Count;
+            outcomes.Writer.Complete();
+            var (done, failures) = await recorder;
+            sent += done;
             retrying += failures.Count(f => f.RetryAt is not null);
             failed += failures.Count(f => f.RetryAt is null);
             if (failures.Count > 0)
             {
-                logger.LogWarning("Outbox: {Failed} of {Count} messages failed; first error: {Error}", failures.Count, batch.Count, failures.First().Error);
+                logger.LogWarning("Outbox: {Failed} of {Count} messages failed; first error: {Error}", failures.Count, batch.Count, failures[0].Error);
             }
         }
 
         return new DispatchResult(sent, retrying, failed);
     }
+
+    /// <summary>
+    /// Records outcomes while the sends go on: whatever has arrived since the last write goes in
+    /// one transaction (one message when sends are few, many at once when they are quick).
+    /// Recorded even when the run is being stopped: what was sent must never be sent again.
+    /// </summary>
+    private async Task<(int Sent, List<OutboxFailure> Failures)> RecordAsync(string holder, ChannelReader<Outcome> outcomes)
+    {
+        var (sent, failures) = (0, new List<OutboxFailure>());
+        while (await outcomes.WaitToReadAsync(CancellationToken.None))
+        {
+            var (done, failed) = (new List<long>(), new List<OutboxFailure>());
+            while (outcomes.TryRead(out var outcome))
+            {
+                if (outcome.Failure is { } failure)
+                {
+                    failed.Add(failure);
+                }
+                else
+                {
+                    done.Add(outcome.Id);
+                }
+            }
+
+            await outbox.RecordAsync(holder, done, failed, CancellationToken.None);
+            sent += done.Count;
+            failures.AddRange(failed);
+        }
+
+        return (sent, failures);
+    }
+
+    /// <summary>What became of one message: sent (no failure), or why not.</summary>
+    private sealed record Outcome(long Id, OutboxFailure? Failure);
 
     private Task SendAsync(OutboxDelivery message, CancellationToken cancellationToken) => message.Channel switch
     {

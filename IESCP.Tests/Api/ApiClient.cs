@@ -31,6 +31,14 @@ public sealed class ApiClient : IDisposable
 
     public Task<HttpResponseMessage> PostAsync(string path, object? body = null) => http.PostAsJsonAsync(path, body ?? new { });
 
+    /// <summary>Posts a body exactly as given (any bytes, any media type), as a careless or hostile client might.</summary>
+    public Task<HttpResponseMessage> PostRawAsync(string path, byte[] body, string mediaType = "application/json")
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return http.PostAsync(path, content);
+    }
+
     /// <summary>The body of a successful answer as JSON; fails the test with the problem otherwise.</summary>
     public async Task<JsonElement> OkAsync(HttpResponseMessage response)
     {

@@ -4,6 +4,8 @@ using IESCP.Data;
 using IESCP.Data.Database;
 using IESCP.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace IESCP.Tests.Database;
 
@@ -32,6 +34,27 @@ public sealed partial class MigrationSchemaTests
             $"The model has but the migrations lack:\n  {string.Join("\n  ", missing)}\n"
             + $"The migrations have but the model lacks:\n  {string.Join("\n  ", unexpected)}");
         Assert.Contains(fromModel, f => f.StartsWith("AdRequests index IX_AdRequests_OpenPerCampaignAndInfluencer unique=1 partial=1", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The Moderation migration gained two indexes after it had shipped; a database migrated by its
+    /// first build lacks them. Such a database (the seeded benchmark file, say) must still upgrade
+    /// at start, to exactly the schema of the model.
+    /// </summary>
+    [Fact]
+    public async Task A_database_made_by_the_first_build_of_the_moderation_migration_upgrades_to_the_schema_of_the_model()
+    {
+        await using var upgraded = new FirstModerationDatabase();
+        await using var created = new ModelCreatedDatabase();
+        await upgraded.InitializeAsync();
+        await created.InitializeAsync();
+
+        var fromUpgrade = await DescribeAsync(upgraded);
+        var fromModel = await DescribeAsync(created);
+
+        Assert.Equal(fromModel.Except(fromUpgrade).ToList(), []);
+        Assert.Equal(fromUpgrade.Except(fromModel).ToList(), []);
+        Assert.Contains(fromUpgrade, f => f.StartsWith("AspNetUsers index IX_AspNetUsers_Removed unique=0 partial=1", StringComparison.Ordinal));
     }
 
     /// <summary>
@@ -139,6 +162,21 @@ public sealed partial class MigrationSchemaTests
     private sealed class MigratedDatabase : TestDatabase
     {
         protected override Task CreateSchemaAsync() => Get<DatabaseInitializer>().InitializeAsync();
+    }
+
+    /// <summary>Migrated up to Moderation as its first build left it (without two indexes added later), then started as the app starts.</summary>
+    private sealed class FirstModerationDatabase : TestDatabase
+    {
+        protected override async Task CreateSchemaAsync()
+        {
+            await using (var db = await Get<IDbContextFactory<IescpDbContext>>().CreateDbContextAsync())
+            {
+                await db.GetService<IMigrator>().MigrateAsync("20261122000000_Moderation");
+                await db.Database.ExecuteSqlRawAsync("DROP INDEX \"IX_AdRequests_Status\"; DROP INDEX \"IX_AspNetUsers_Removed\";");
+            }
+
+            await Get<DatabaseInitializer>().InitializeAsync();
+        }
     }
 
     /// <summary>The same composition as the app, but the schema comes from the model, not the migrations.</summary>

@@ -54,4 +54,8 @@ internal static class ApiRegistration
     public static void UseApiProblemPages(this WebApplication app) =>
         app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix), api => api.UseStatusCodePages());
 
+    /// <summary>Once the caller is signed in and allowed, an unreadable body is answered naming its field (<see cref="ApiResults.CheckJsonBodyAsync"/>).</summary>
+    public static void UseApiBodyChecks(this WebApplication app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(Prefix), api => api.Use(ApiResults.CheckJsonBodyAsync));
+
 }

@@ -1,7 +1,11 @@
+using System.Text.Json;
 using IESCP.Data;
 using IESCP.Data.AdRequests;
 using IESCP.Data.Campaigns;
 using IESCP.Data.Identity;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace IESCP.Web.Api;
 
@@ -20,7 +24,7 @@ internal static class ApiResults
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
         }
 
-        return result.Message is AdRequestRepository.NotFoundMessage || result.Message == CampaignRepository.NotFoundMessage
+        return result.Message is AdRequestRepository.NotFoundMessage or CampaignRepository.NotFoundMessage or AdRequestRepository.InfluencerNotFoundMessage
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: result.Message)
             : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Refused", detail: result.Message);
     }
@@ -46,6 +50,68 @@ internal static class ApiResults
             return TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Something went wrong on our side");
         }
     }
+
+    /// <summary>
+    /// Reads a call's JSON body as its endpoint will, before it runs. A body that is not the JSON
+    /// the endpoint takes (bad syntax, a value of the wrong type or out of range, nesting too deep,
+    /// nothing at all) is answered 400 with the field it failed at, instead of a bare 400.
+    /// </summary>
+    public static async Task CheckJsonBodyAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsPost(request.Method) || !request.HasJsonContentType()
+            || context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not { RequestType: { } type } accepts)
+        {
+            await next(context);
+            return;
+        }
+
+        var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, context.RequestAborted);
+        body.Position = 0;
+        request.Body = body;
+        if (body.Length == 0)
+        {
+            if (!accepts.IsOptional)
+            {
+                await Invalid("body", "Send a JSON object with the fields this call takes.").ExecuteAsync(context);
+                return;
+            }
+        }
+        else
+        {
+            var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            try
+            {
+                if (await JsonSerializer.DeserializeAsync(body, type, options, context.RequestAborted) is null && !accepts.IsOptional)
+                {
+                    await Invalid("body", "Send a JSON object with the fields this call takes, not null.").ExecuteAsync(context);
+                    return;
+                }
+            }
+            catch (JsonException e)
+            {
+                var field = e.Path?.Split('.', '[').Skip(1).FirstOrDefault(part => part.Length > 0);
+                var property = field is null ? null : type.GetProperty(field, System.Reflection.BindingFlags.IgnoreCase | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance);
+                await (property is null
+                    ? Invalid("body", "The body is not a JSON object this call can read: check its syntax and nesting.")
+                    : Invalid(Camel(property.Name), $"Expected {Expected(property.PropertyType)} here.")).ExecuteAsync(context);
+                return;
+            }
+
+            body.Position = 0;
+        }
+
+        await next(context);
+    }
+
+    private static string Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var t when t == typeof(decimal) => "an amount: a JSON number such as 12.50, within the allowed range",
+        var t when t == typeof(int) || t == typeof(long) => "a whole number (a JSON number such as 42)",
+        var t when t == typeof(string) => "text (a JSON string) or null",
+        _ => "a value of the documented type",
+    };
 
     private static string Camel(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];
 }

@@ -62,7 +62,7 @@ internal static class ColdStartProbe
 
             var toFirstPage = clock.Elapsed;
             await Task.Delay(Idle);
-            return (toFirstPage, ResidentBytes(process.Id));
+            return (toFirstPage, Memory.ResidentBytes(process.Id));
         }
         finally
         {
@@ -82,18 +82,5 @@ internal static class ColdStartProbe
         }
 
         return start;
-    }
-
-    /// <summary>VmRSS from /proc (Linux); 0 where it is not there.</summary>
-    private static long ResidentBytes(int pid)
-    {
-        var status = $"/proc/{pid}/status";
-        if (!File.Exists(status))
-        {
-            return 0;
-        }
-
-        var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 }

@@ -3,12 +3,12 @@ using IESCP.Data.Database;
 namespace IESCP.Web.Commands;
 
 /// <summary>
-/// "seed", "bench", "bench-jobs" and "backup" run with the app's own configuration and services
+/// "seed", "bench", "bench-jobs", "soak" and "backup" run with the app's own configuration and services
 /// instead of serving: <c>dotnet run --project IESCP.Web -c Release -- seed --influencers 100000</c>.
 /// </summary>
 internal static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "bench" or "bench-jobs" or "backup";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "bench" or "bench-jobs" or "soak" or "backup";
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     {
@@ -33,6 +33,16 @@ internal static class CommandLine
                 var target = BackupCommand.ParseTarget(rest);
                 await using var app = builder.Build();
                 return await BackupCommand.RunAsync(app.Services, target);
+            }
+
+            if (args[0] == "soak")
+            {
+                var soakOptions = SoakCommand.ParseOptions(rest);
+                BenchCommand.Listen(builder, soakOptions.Port);
+                await using var soaked = builder.Build();
+                soaked.UseIescpWeb();
+                await soaked.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+                return await SoakCommand.RunAsync(soaked, soakOptions);
             }
 
             var benchOptions = BenchCommand.ParseOptions(rest);

@@ -86,11 +86,12 @@ internal static class LoadGenerator
         }
     }
 
-    private static HttpClient NewClient(Uri baseAddress, string? cookie, string? bearer)
+    /// <summary>A client that sends as one user (a cookie or a token) over at most <paramref name="connections"/> connections.</summary>
+    public static HttpClient NewClient(Uri baseAddress, string? cookie, string? bearer, int connections = 1)
     {
         var client = new HttpClient(new SocketsHttpHandler
         {
-            MaxConnectionsPerServer = 1,
+            MaxConnectionsPerServer = connections,
             UseCookies = false,
             AllowAutoRedirect = false,
             UseProxy = false,

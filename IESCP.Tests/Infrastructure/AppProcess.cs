@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+
+namespace IESCP.Tests.Infrastructure;
+
+/// <summary>
+/// The built app (IESCP.Web.dll from its build output) run as a process of its own, as an
+/// operator runs it, with its settings as command-line arguments: so a test can kill it outright
+/// (SIGKILL: no shutdown, no finally blocks) and start it again on the same database.
+/// </summary>
+public sealed class AppProcess : IDisposable
+{
+    private static readonly string RepositoryRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", ".."));
+
+    private readonly StringBuilder output = new();
+    private readonly Process process;
+
+    private AppProcess(Process process) => this.process = process;
+
+    public int Id => process.Id;
+
+    /// <summary>Starts the app on 127.0.0.1:<paramref name="port"/> and waits until it answers /health/live.</summary>
+    public static async Task<AppProcess> StartAsync(int port, IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var folder = Path.Combine(RepositoryRoot, "IESCP.Web", "bin", configuration, "net10.0");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = folder,
+        };
+        start.ArgumentList.Add(Path.Combine(folder, "IESCP.Web.dll"));
+        start.ArgumentList.Add($"--Urls=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        foreach (var (key, value) in settings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = IESCP.Data.DependencyInjection.TestingEnvironment;
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        var app = new AppProcess(new Process { StartInfo = start });
+        app.process.OutputDataReceived += (_, e) => app.Record(e.Data);
+        app.process.ErrorDataReceived += (_, e) => app.Record(e.Data);
+        app.process.Start();
+        app.process.BeginOutputReadLine();
+        app.process.BeginErrorReadLine();
+        try
+        {
+            await app.WaitUntilLiveAsync(port);
+            return app;
+        }
+        catch
+        {
+            app.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>SIGKILL: the process ends where it stands, as in a power cut or the OOM killer.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
+    public string Output()
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        process.Dispose();
+    }
+
+    private async Task WaitUntilLiveAsync(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (true)
+        {
+            Assert.False(process.HasExited, $"The app exited with code {(process.HasExited ? process.ExitCode : 0)} at start:\n{Output()}");
+            try
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{port}/health/live");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The app did not answer on port {port} within two minutes:\n{Output()}");
+            await Task.Delay(100);
+        }
+    }
+
+    private void Record(string? line)
+    {
+        if (line is not null)
+        {
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+}
