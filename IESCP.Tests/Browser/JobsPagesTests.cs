@@ -60,7 +60,7 @@ public sealed class JobsPagesTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Settings" })).ToBeVisibleAsync();
         await page.GetByLabel("Webhook URL").FillAsync("http://example.com/hook");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save webhook" }).ClickAsync();
-        await Expect(page.Locator(".field-error")).ToContainTextAsync("Enter a Google Chat webhook URL");
+        await Expect(page.Locator(".field-error", new() { HasText = "Enter a Google Chat webhook URL" })).ToBeVisibleAsync();
 
         const string url = "https://chat.googleapis.com/v1/spaces/AAAA/messages?key=k&token=t";
         await page.GetByLabel("Webhook URL").FillAsync(url);
