@@ -44,7 +44,7 @@ public sealed partial class KilledMidJobTests(HoldingSmtpServer smtp) : IClassFi
         using (var app = await AppProcess.StartAsync(port, Settings(("Jobs:DailyReminders", "* * * * * ?"))))
         {
             await Eventually.TrueAsync(async () => smtp.Messages().Count - maildirBefore == before && smtp.Held > 0 && await CountAsync(OutboxStatus.Sent) == before,
-                $"the first {before} reminders delivered and recorded as sent, the next ones held by the mail server");
+                $"the first {before} reminders delivered and recorded as sent, the next ones held by the mail server", TimeSpan.FromSeconds(60));
             await app.KillAsync();
         }
 
@@ -88,7 +88,7 @@ public sealed partial class KilledMidJobTests(HoldingSmtpServer smtp) : IClassFi
         using (var app = await AppProcess.StartAsync(port, Settings(("Exports:ChunkSize", "1"))))
         {
             using var session = await HttpSession.SignedInAsync(new Uri($"http://127.0.0.1:{port}/"), DatabaseTemplate.AdminEmail, DatabaseTemplate.AdminPassword, "/admin");
-            await Eventually.TrueAsync(async () => (await ExportAsync(exportId)).RowsDone > 0, "the export under way");
+            await Eventually.TrueAsync(async () => (await ExportAsync(exportId)).RowsDone > 0, "the export under way", TimeSpan.FromSeconds(60));
 
             // Holding the database's write lock stops the export at its next step, mid-file.
             await using var writeLock = new SqliteConnection($"Data Source={db.DatabaseFile};Pooling=False");
