@@ -18,7 +18,7 @@ namespace IESCP.Web.Commands;
 /// </summary>
 internal sealed partial class CircuitClient : IAsyncDisposable
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(60);
 
     private readonly ClientWebSocket socket = new();
@@ -141,11 +141,7 @@ internal sealed partial class CircuitClient : IAsyncDisposable
         }
 
         await SendAsync(BlazorPack.Invoke(null, "UpdateRootComponents", RootComponents(html), state));
-        await WaitForQuietAsync(before, path);
-        if (bell.ClickHandlerId == 0 || rendererObjectId == 0)
-        {
-            throw new InvalidOperationException($"{path} rendered no notification bell to click.");
-        }
+        await WaitForQuietAsync(before, path, () => bell.ClickHandlerId != 0 && rendererObjectId != 0);
     }
 
     /// <summary>The "add" operations for the page's interactive root components, in the order the server numbered them.</summary>
@@ -166,15 +162,20 @@ internal sealed partial class CircuitClient : IAsyncDisposable
         return new JsonObject { ["batchId"] = 1, ["operations"] = operations }.ToJsonString();
     }
 
-    /// <summary>Waits for at least one render batch after <paramref name="before"/>, then for no batch for a short while.</summary>
-    private async Task WaitForQuietAsync(int before, string path)
+    /// <summary>
+    /// Waits for at least one render batch after <paramref name="before"/> (and for <paramref name="ready"/>,
+    /// when given), then for no batch for a short while.
+    /// </summary>
+    private async Task WaitForQuietAsync(int before, string path, Func<bool>? ready = null)
     {
         var clock = Stopwatch.StartNew();
-        while (Volatile.Read(ref renders) == before || Stopwatch.GetElapsedTime(Volatile.Read(ref lastRender)) < Quiet)
+        while (Volatile.Read(ref renders) == before || ready?.Invoke() == false
+            || Stopwatch.GetElapsedTime(Volatile.Read(ref lastRender)) < Quiet)
         {
             if (Failure is not null || clock.Elapsed > StepLimit)
             {
-                throw new InvalidOperationException($"{path} did not render: {Failure ?? "timed out"}");
+                throw new InvalidOperationException(
+                    $"{path} did not render{(ready?.Invoke() == false ? " its notification bell" : "")}: {Failure ?? "timed out"}");
             }
 
             await Task.Delay(25);
