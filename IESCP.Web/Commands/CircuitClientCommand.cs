@@ -7,7 +7,7 @@ namespace IESCP.Web.Commands;
 /// <c>bench-circuit-client --url U --circuits N --seconds S</c>: the bench's tabs, in a process of
 /// their own so the server's heap holds only the server's side of each circuit. The bench starts
 /// it, sends the signed-in cookie as the first line of input, and reads one line per step:
-/// "warm" (one tab per page opened and walked, so one-time costs are paid), "opened PATH OK
+/// "warm" (a few tabs per page opened and walked, so one-time costs are paid), "opened PATH OK
 /// FAILED" for each page's share of the tabs, "walked OK FAILED" (each tab through the walk and
 /// back), "clicks ERRORS SECONDS MS,MS,…" (each tab clicking the bell at random moments for S
 /// seconds). After each line it waits for the bench to answer "next" (it measures in between).
@@ -38,11 +38,20 @@ internal static class CircuitClientCommand
         var tabs = new List<(CircuitClient Tab, string Path)>();
         try
         {
+            // As many tabs per page as are opened at once later: the server's buffer pools grow to what
+            // that concurrency needs here, not while the tabs are being measured.
             foreach (var path in OpenPaths)
             {
-                var tab = await CircuitClient.OpenAsync(http, cookie, path);
-                warm.Add(tab);
-                await WalkAsync(tab, path);
+                await Task.WhenAll(Enumerable.Range(0, AtOnce).Select(async _ =>
+                {
+                    var tab = await CircuitClient.OpenAsync(http, cookie, path);
+                    lock (warm)
+                    {
+                        warm.Add(tab);
+                    }
+
+                    await WalkAsync(tab, path);
+                }));
             }
 
             await StepAsync("warm");

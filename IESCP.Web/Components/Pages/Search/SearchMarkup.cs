@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using IESCP.Data;
 using IESCP.Data.Catalog;
 using IESCP.Data.Search;
@@ -18,7 +19,9 @@ namespace IESCP.Web.Components.Pages.Search;
 /// </summary>
 internal static class SearchMarkup
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+    // Encodes what HTML gives meaning to (<, >, &, quotes) but leaves other letters as they are: names
+    // in any alphabet cost one character each instead of a numeric entity.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
     private static readonly FrozenDictionary<string, MarkupString> CategoryOptions =
         new[] { "" }.Concat(Niches.Categories).ToFrozenDictionary(selected => selected, selected => new MarkupString(
@@ -60,13 +63,13 @@ internal static class SearchMarkup
             """));
     }
 
-    /// <summary>A campaign's whole result card: name and link, sponsor and niche, dates, what is left of its budget.</summary>
-    public static MarkupString Campaign(CampaignSearchItem item)
+    /// <summary>Campaigns' whole result cards (nothing on them is clicked but links): name and link, sponsor and niche, dates, what is left of the budget.</summary>
+    public static MarkupString Campaigns(IEnumerable<CampaignSearchItem> items)
     {
         var culture = CultureInfo.CurrentCulture;
-        return new MarkupString(string.Create(culture, $"""
-            <div class="result-main"><a class="result-title" href="influencer/campaigns/{item.Id}">{Html.Encode(item.Name)}</a><div class="muted">{Html.Encode(item.SponsorName)} · {Html.Encode(item.Category)} · {Html.Encode(item.Niche)}</div><div class="muted">{item.StartDate.ToString("d MMM", culture)} – {item.EndDate.ToString("d MMM yyyy", culture)}</div></div><div class="result-score"><div class="stat-value">{Money.Format(item.AvailableCents)}</div><div class="score-parts">available of {Money.Format(item.BudgetCents)}</div></div>
-            """));
+        return new MarkupString(string.Concat(items.Select(item => string.Create(culture, $"""
+            <article class="result-card rz-card rz-variant-outlined"><div class="result-main"><a class="result-title" href="influencer/campaigns/{item.Id}">{Html.Encode(item.Name)}</a><div class="muted">{Html.Encode(item.SponsorName)} · {Html.Encode(item.Category)} · {Html.Encode(item.Niche)}</div><div class="muted">{item.StartDate.ToString("d MMM", culture)} – {item.EndDate.ToString("d MMM yyyy", culture)}</div></div><div class="result-score"><div class="stat-value">{Money.Format(item.AvailableCents)}</div><div class="score-parts">available of {Money.Format(item.BudgetCents)}</div></div></article>
+            """))));
     }
 
     private static string Option(string value, string text, string selected) =>
