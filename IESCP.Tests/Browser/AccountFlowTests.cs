@@ -159,8 +159,11 @@ public sealed class AccountFlowTests(BrowserApp app, ITestOutputHelper output) :
             var overflow = await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             Assert.True(overflow <= 0, $"/{home} is {overflow}px wider than a 375px screen");
             await BrowserApp.ScreenshotAsync(phone, $"{home}-home-phone");
+            var menu = phone.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
+            await Expect(menu).ToHaveCSSAsync("opacity", "0");
             await phone.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
-            await Expect(phone.GetByRole(AriaRole.Menuitem).First).ToBeVisibleAsync();
+            await Expect(menu).ToHaveCSSAsync("opacity", "1");
+            await Expect(menu.GetByRole(AriaRole.Link, new() { Name = "Dashboard" })).ToBeVisibleAsync();
             await BrowserApp.ScreenshotAsync(phone, $"{home}-menu-phone");
         }
     }

@@ -72,7 +72,7 @@ internal static class ColdStartProbe
     }
 
     /// <summary>The same program as this one (the apphost, or dotnet with the app's dll), serving instead of running a command.</summary>
-    private static ProcessStartInfo SelfStart()
+    public static ProcessStartInfo SelfStart()
     {
         var host = Environment.ProcessPath ?? throw new InvalidOperationException("The program's path is unknown.");
         var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -5,10 +5,12 @@ namespace IESCP.Web.Commands;
 /// <summary>
 /// "seed", "bench", "bench-jobs", "soak" and "backup" run with the app's own configuration and services
 /// instead of serving: <c>dotnet run --project IESCP.Web -c Release -- seed --influencers 100000</c>.
+/// "bench-circuit-client" is the bench's own tabs, started by "bench".
 /// </summary>
 internal static class CommandLine
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "seed" or "bench" or "bench-jobs" or "soak" or "backup";
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && args[0] is "seed" or "bench" or "bench-jobs" or "soak" or "backup" or "bench-circuit-client";
 
     public static async Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
     {
@@ -18,6 +20,11 @@ internal static class CommandLine
             if (args[0] == "bench-jobs")
             {
                 return await BenchJobsCommand.RunAsync(args[1..], BenchJobsCommand.ParseSmallExport(rest));
+            }
+
+            if (args[0] == "bench-circuit-client")
+            {
+                return await CircuitClientCommand.RunAsync(rest);
             }
 
             if (args[0] == "seed")

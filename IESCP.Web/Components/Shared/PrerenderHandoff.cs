@@ -7,23 +7,30 @@ namespace IESCP.Web.Components.Shared;
 /// one visit runs its query once: the result travels in the page as persisted component state
 /// (the browser sends it back when the circuit starts), tagged with the query it answers. The
 /// interactive render takes it only for the same query; any later query loads as usual. Create it
-/// in OnInitialized; dispose it with the page.
+/// in OnInitialized with whether the page is prerendering (not RendererInfo.IsInteractive); dispose
+/// it with the page. In a circuit it keeps nothing: only a prerender has anything to hand over.
 /// </summary>
-public sealed class PrerenderHandoff<TQuery, TResult>(PersistentComponentState state, string key) : IDisposable
+public sealed class PrerenderHandoff<TQuery, TResult>(PersistentComponentState state, string key, bool prerendering) : IDisposable
     where TQuery : IEquatable<TQuery>
 {
     private Entry? latest;
     private PersistingComponentStateSubscription? subscription;
 
-    public void Start() => subscription = state.RegisterOnPersisting(() =>
+    public void Start()
     {
-        if (latest is not null)
+        if (prerendering)
         {
-            state.PersistAsJson(key, latest);
-        }
+            subscription = state.RegisterOnPersisting(() =>
+            {
+                if (latest is not null)
+                {
+                    state.PersistAsJson(key, latest);
+                }
 
-        return Task.CompletedTask;
-    });
+                return Task.CompletedTask;
+            });
+        }
+    }
 
     /// <summary>The prerendered result for this query if it was handed over, otherwise <paramref name="load"/>'s.</summary>
     public async Task<TResult> LoadAsync(TQuery query, Func<Task<TResult>> load)
@@ -31,7 +38,11 @@ public sealed class PrerenderHandoff<TQuery, TResult>(PersistentComponentState s
         var result = state.TryTakeFromJson<Entry>(key, out var handed) && handed is not null && handed.Query.Equals(query)
             ? handed.Result
             : await load();
-        latest = new Entry(query, result);
+        if (prerendering)
+        {
+            latest = new Entry(query, result);
+        }
+
         return result;
     }
 
