@@ -33,7 +33,11 @@ public sealed class SearchHandoffTests(BrowserApp app)
         await page.GetByLabel("Name or niche").FillAsync("Indie");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("q=Indie"));
+        // The address changes before the new search runs, and the old results still show the
+        // name: wait for the search itself, then check that no second one follows it.
+        await Eventually.TrueAsync(() => Task.FromResult(searches.Requested >= 2), "the new search");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
+        await page.WaitForTimeoutAsync(500);
         Assert.Equal(2, searches.Requested);
     }
 
