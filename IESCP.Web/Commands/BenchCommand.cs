@@ -39,9 +39,10 @@ internal static class BenchCommand
         var table = new BenchTable(app.Configuration, options);
         if (options.ColdStart)
         {
-            var (toFirstPage, rss) = await ColdStartProbe.MeasureAsync(app.Configuration, FreePort());
+            var (toFirstPage, processorTime, rss) = await ColdStartProbe.MeasureAsync(app.Configuration, FreePort());
             table.Add("cold start to first page", toFirstPage.TotalMilliseconds.ToString("0 ms", CultureInfo.InvariantCulture), "≤ 2000 ms",
                 toFirstPage <= TimeSpan.FromSeconds(2));
+            table.Add("processor time used until then (all threads)", processorTime.TotalMilliseconds.ToString("0 ms", CultureInfo.InvariantCulture), "", null);
             table.Add("idle memory (RSS) after start", $"{rss / 1024.0 / 1024.0:0} MB", "", null);
         }
 
