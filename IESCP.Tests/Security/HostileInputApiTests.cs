@@ -28,13 +28,15 @@ public sealed class HostileInputApiTests(IescpApp app) : IClassFixture<IescpApp>
     private TestUser influencerUser = default!;
     private ApiClient sponsor = default!;
     private ApiClient influencer = default!;
+    private string sponsorToken = "";
     private int influencerId;
 
     public async Task InitializeAsync()
     {
         sponsorUser = await app.Users.SponsorAsync();
         influencerUser = await app.Users.InfluencerAsync();
-        (sponsor, _) = await ApiClient.ForAsync(app, sponsorUser);
+        (sponsor, var token) = await ApiClient.ForAsync(app, sponsorUser);
+        sponsorToken = token.Token;
         (influencer, _) = await ApiClient.ForAsync(app, influencerUser);
         influencerId = (await app.Get<InfluencerRepository>().GetOwnProfileAsync(influencerUser.Actor))!.Id;
     }
@@ -128,6 +130,13 @@ public sealed class HostileInputApiTests(IescpApp app) : IClassFixture<IescpApp>
                 await RefusedAsync($"{move} × request id {id}", [], () => influencer.PostRawAsync($"/api/v1/ad-requests/{id}/{move}", Json("{\"seenRevision\": 1}")));
             }
         }
+
+        // Past the server's limit on a body (30 MB): refused as too large before it is read. (The
+        // server answers as soon as it sees the declared length, so the rest is never sent.)
+        checks++;
+        var (tooLarge, headers) = await PostDeclaringAsync("/api/v1/ad-requests", 31L * 1024 * 1024, sponsorToken);
+        Assert.Equal("HTTP/1.1 413 Payload Too Large", tooLarge);
+        Assert.Contains("Content-Type: application/problem+json", headers, StringComparison.OrdinalIgnoreCase);
 
         // A NUL in the path is refused by the web server itself, before the app: a bare 400.
         using (var nul = await influencer.PostRawAsync($"/api/v1/ad-requests/%00/accept", Json("{\"seenRevision\": 1}")))
@@ -258,6 +267,25 @@ public sealed class HostileInputApiTests(IescpApp app) : IClassFixture<IescpApp>
     }
 
     private static byte[] Json(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>Sends the head of a POST declaring a body of <paramref name="length"/> bytes and the first few of them; returns the answer's status line and headers.</summary>
+    private async Task<(string StatusLine, string Headers)> PostDeclaringAsync(string path, long length, string token)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, app.BaseAddress.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"POST {path} HTTP/1.1\r\nHost: {app.BaseAddress.Authority}\r\nAuthorization: Bearer {token}\r\n"
+            + $"Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n{{\"requirements\": \"xxxx"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var status = await reader.ReadLineAsync() ?? "";
+        var headers = new StringBuilder();
+        while (await reader.ReadLineAsync() is { Length: > 0 } line)
+        {
+            headers.AppendLine(line);
+        }
+
+        return (status, headers.ToString());
+    }
 
     /// <summary>A JSON string literal of any text, broken surrogates included (a serializer would refuse to write those), every non-ASCII character escaped.</summary>
     private static string JsonString(string? text) => text is null

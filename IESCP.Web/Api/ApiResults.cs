@@ -67,7 +67,18 @@ internal static class ApiResults
         }
 
         var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, context.RequestAborted);
+        context.Response.RegisterForDispose(body);
+        try
+        {
+            await request.Body.CopyToAsync(body, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // Too large (413), or cut off: the server's own limits, answered as problem details.
+            await TypedResults.Problem(statusCode: e.StatusCode, title: "The body could not be read", detail: e.Message).ExecuteAsync(context);
+            return;
+        }
+
         body.Position = 0;
         request.Body = body;
         if (body.Length == 0)
