@@ -15,7 +15,7 @@ internal static class CircuitSettings
         // rather than the default three.
         options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
         // At most this many dropped circuits are kept at once (the oldest go first): a bound on
-        // the memory abandoned tabs can hold, about 100 x 0.3 MB.
+        // the memory abandoned tabs can hold, about 100 x 0.25 MB.
         options.DisconnectedCircuitMaxRetained = 100;
         // Render batches the browser has not acknowledged yet; past this the server waits for it
         // instead of queueing more, so a slow client cannot make its circuit grow.

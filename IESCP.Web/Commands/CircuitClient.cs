@@ -236,8 +236,10 @@ internal sealed partial class CircuitClient : IAsyncDisposable
                 }
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or InvalidDataException)
+        catch (Exception e)
         {
+            // A broken socket, or a message this client could not read: unless the tab is being
+            // closed, it has failed, and says why.
             if (!stop.IsCancellationRequested)
             {
                 Failure ??= e.Message;
