@@ -49,6 +49,8 @@ public sealed class MailSender(IOptions<EmailOptions> options, IHostEnvironment 
         try
         {
             await client.SendMailAsync(message, cancellationToken);
+            // The connection exists once a message went (the first on it paid the delay once).
+            SmtpNoDelay.Apply(client);
         }
         catch
         {
@@ -59,6 +61,9 @@ public sealed class MailSender(IOptions<EmailOptions> options, IHostEnvironment 
 
         idle.Add(client);
     }
+
+    /// <summary>The clients waiting for the next message, each with the connection it keeps open.</summary>
+    internal IEnumerable<SmtpClient> IdleClients => idle;
 
     public void Dispose()
     {

@@ -46,6 +46,24 @@ public sealed class MailSenderTests(SmtpServer smtp) : IClassFixture<SmtpServer>
         Assert.Contains("report.pdf", received);
     }
 
+    [Fact]
+    public async Task The_connection_kept_for_the_next_message_is_reused_and_sends_without_waiting_for_acknowledgements()
+    {
+        using var sender = Sender(new EmailOptions { SmtpHost = "127.0.0.1", SmtpPort = smtp.Port }, smtp.Folder);
+        var subject = $"Pooled {Guid.NewGuid():N}";
+
+        await sender.SendAsync(Message("first@iescp.test", subject, "<p>One</p>"));
+        var socket = SmtpNoDelay.Socket(Assert.Single(sender.IdleClients));
+        await sender.SendAsync(Message("second@iescp.test", subject, "<p>Two</p>"));
+
+        // Nagle's algorithm off: the end of a message does not wait for the server's delayed acknowledgement.
+        Assert.NotNull(socket);
+        Assert.True(socket.Connected);
+        Assert.True(socket.NoDelay);
+        Assert.Same(socket, SmtpNoDelay.Socket(Assert.Single(sender.IdleClients)));
+        Assert.Equal(2, smtp.Messages().Count(m => m.Contains(subject)));
+    }
+
     private static OutboxDelivery Message(string to, string subject, string html) =>
         new(1, $"test:{Guid.NewGuid():N}", OutboxChannel.Email, to, subject, HtmlText.From(html), html, null, null, 0);
 

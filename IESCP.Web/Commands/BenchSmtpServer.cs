@@ -63,6 +63,13 @@ internal sealed class BenchSmtpServer : IAsyncDisposable
     /// <summary>How many messages the server has stored.</summary>
     public int Delivered() => Directory.GetFiles(Path.Combine(maildir, "new")).Length;
 
+    /// <summary>Processor time the server's process has used so far.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
