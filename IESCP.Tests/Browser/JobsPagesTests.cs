@@ -60,11 +60,17 @@ public sealed class JobsPagesTests(BrowserApp app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Settings" })).ToBeVisibleAsync();
         await page.GetByLabel("Webhook URL").FillAsync("http://example.com/hook");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save webhook" }).ClickAsync();
-        await Expect(page.Locator(".field-error", new() { HasText = "Enter a Google Chat webhook URL" })).ToBeVisibleAsync();
+        var refused = page.Locator(".field-error", new() { HasText = "Enter a Google Chat webhook URL" });
+        await Expect(refused).ToBeVisibleAsync();
 
+        // The message takes two lines. Pressing Save blurs the corrected field and the server
+        // clears the message while the button is held: the release must still land on the button.
         const string url = "https://chat.googleapis.com/v1/spaces/AAAA/messages?key=k&token=t";
         await page.GetByLabel("Webhook URL").FillAsync(url);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save webhook" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save webhook" }).HoverAsync();
+        await page.Mouse.DownAsync();
+        await Expect(refused).ToBeHiddenAsync();
+        await page.Mouse.UpAsync();
         await Expect(page.GetByText("Webhook saved")).ToBeVisibleAsync();
         await page.GotoInteractiveAsync("settings");
         await Expect(page.GetByLabel("Webhook URL")).ToHaveValueAsync(url);
