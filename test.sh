@@ -18,4 +18,8 @@ if [ ${#need[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-dotnet test IESCP.sln "$@"
+# The compiler server builds the four projects in one warm process, about 20 s sooner than a
+# fresh compiler for each (this machine's environment turns it off by default); it is stopped
+# when the tests end, whatever their outcome, so no process outlives the command.
+trap 'dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT
+dotnet test IESCP.sln -p:UseSharedCompilation=true "$@"
