@@ -19,7 +19,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # The compiler server builds the four projects in one warm process, about 20 s sooner than a
-# fresh compiler for each (this machine's environment turns it off by default); it is stopped
-# when the tests end, whatever their outcome, so no process outlives the command.
+# fresh compiler for each, even where the environment sets UseSharedCompilation=false; it is
+# stopped when the tests end, whatever their outcome, so no process outlives the command.
 trap 'dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT
 dotnet test IESCP.sln -p:UseSharedCompilation=true "$@"
