@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the tests need (when missing) and runs every test of the solution:
-# unit, integration (real Kestrel, SQLite, redis-server, SMTP server, Debian's sqlite3) and browser (Chromium).
+# unit, integration (real Kestrel, SQLite, redis-server, SMTP server, Debian's sqlite3) and browser (Chromium's headless shell).
 set -euo pipefail
 cd "$(dirname "$0")"
 
 need=()
-[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromium-headless-shell ] || need+=(chromium-headless-shell)
 [ -x /usr/bin/redis-server ] || need+=(redis-server)
 [ -x /usr/bin/sqlite3 ] || need+=(sqlite3)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
