@@ -41,6 +41,8 @@ public sealed class AppProcess : IDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = IESCP.Data.DependencyInjection.TestingEnvironment;
         start.Environment.Remove("DOTNET_ENVIRONMENT");
+        // As in the test process itself (see the test project): a start compiles, it does not profile.
+        start.Environment["DOTNET_TieredPGO"] = "0";
         var app = new AppProcess(new Process { StartInfo = start });
         app.process.OutputDataReceived += (_, e) => app.Record(e.Data);
         app.process.ErrorDataReceived += (_, e) => app.Record(e.Data);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -50,7 +51,12 @@ public sealed class ProductionStartTests
         Assert.Equal(AdminAccountOptions.RepositoryPassword, settings.RootElement.GetProperty("Admin").GetProperty("Password").GetString());
     }
 
-    /// <summary>Runs the built app until <paramref name="stopAfter"/> appears in its output, then stops it; or, without one, until it exits.</summary>
+    /// <summary>
+    /// Runs the built app until <paramref name="stopAfter"/> appears in its output, then stops it as
+    /// an operator's service manager does (SIGTERM), so everything it wrote while starting is read;
+    /// or, without one, until it exits. (A SIGKILL at "Now listening on" lost the lines that follow
+    /// it, the hosting environment's among them, once.)
+    /// </summary>
     private static async Task<(int ExitCode, string Output)> StartAsync(string environment, string? adminPassword, string? stopAfter)
     {
         var folder = TempFolder.Create("iescp-prod-");
@@ -103,7 +109,9 @@ public sealed class ProductionStartTests
             await Task.WhenAny(seen.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(60));
             if (!process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                using var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+                await terminate.WaitForExitAsync();
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             }
 
             await process.WaitForExitAsync();
@@ -114,6 +122,11 @@ public sealed class ProductionStartTests
         }
         finally
         {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
             TempFolder.Delete(folder);
         }
     }
