@@ -44,6 +44,7 @@ public static class DependencyInjection
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IInterceptor, AuditInterceptor>();
+        services.AddSingleton<IInterceptor, SqliteMemoryMap>();
         services.AddDbContextFactory<IescpDbContext>((provider, options) => options
             .UseSqlite(connectionString)
             .AddInterceptors(provider.GetServices<IInterceptor>())

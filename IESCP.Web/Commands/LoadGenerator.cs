@@ -4,10 +4,19 @@ using System.Net;
 
 namespace IESCP.Web.Commands;
 
-/// <summary>What one load run measured: every request's latency, the failures, the throughput.</summary>
-internal sealed record LoadResult(int Requests, int Errors, TimeSpan Elapsed, double[] SortedMilliseconds, string? FirstError)
+/// <summary>
+/// What one load run measured: every request's latency, the failures, the throughput, and the
+/// processor time this process (server and load generator together) used for it, when measured.
+/// </summary>
+internal sealed record LoadResult(int Requests, int Errors, TimeSpan Elapsed, double[] SortedMilliseconds, string? FirstError, TimeSpan? ProcessorTime = null)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
+
+    /// <summary>
+    /// Processor time per request, in milliseconds: unlike the rate, it does not move when another
+    /// program shares the machine's cores, so runs on a busy machine can still be compared.
+    /// </summary>
+    public double? ProcessorMsPerRequest => Requests == 0 ? null : ProcessorTime?.TotalMilliseconds / Requests;
 
     /// <summary>Nearest-rank percentile, in milliseconds.</summary>
     public double Percentile(double p) =>
@@ -30,6 +39,7 @@ internal static class LoadGenerator
         try
         {
             var next = 0;
+            var processorBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
             var workers = clients.Select(client => Task.Run(async () =>
             {
@@ -62,9 +72,11 @@ internal static class LoadGenerator
             })).ToArray();
             var results = await Task.WhenAll(workers);
             var elapsed = Stopwatch.GetElapsedTime(started);
+            var processorTime = Process.GetCurrentProcess().TotalProcessorTime - processorBefore;
             var all = results.SelectMany(r => r.samples).ToArray();
             Array.Sort(all);
-            return new LoadResult(all.Length, results.Sum(r => r.errors), elapsed, all, results.Select(r => r.firstError).FirstOrDefault(e => e is not null));
+            return new LoadResult(all.Length, results.Sum(r => r.errors), elapsed, all, results.Select(r => r.firstError).FirstOrDefault(e => e is not null),
+                processorTime);
         }
         finally
         {
