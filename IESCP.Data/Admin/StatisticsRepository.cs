@@ -28,7 +28,7 @@ public sealed record PlatformStatistics(
 /// <summary>
 /// The admin's statistics: each figure one aggregate query over an index or a small table, cached
 /// until a write that changes a figure. Sign-ins (the active-users figure) do not bump the cache,
-/// so that figure may lag by up to <see cref="Lifetime"/>.
+/// so that figure may lag by up to <see cref="Lifetime"/> (two seconds more when another instance sharing Redis loaded it).
 /// </summary>
 public sealed class StatisticsRepository(IDbContextFactory<IescpDbContext> contexts, ReadCache cache, TimeProvider clock)
 {
