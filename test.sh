@@ -21,5 +21,8 @@ fi
 # The compiler server builds the four projects in one warm process, about 20 s sooner than a
 # fresh compiler for each, even where the environment sets UseSharedCompilation=false; it is
 # stopped when the tests end, whatever their outcome, so no process outlives the command.
+# The tests run an optimized (Release) build: it compiles in about the same time, and the whole
+# command then used 5 % less processor time and ended 12 to 25 s sooner than with a Debug build
+# (two alternating pairs of runs on two cores). The Debug output of `dotnet run` is left alone.
 trap 'dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT
-dotnet test IESCP.sln -p:UseSharedCompilation=true "$@"
+dotnet test IESCP.sln -c Release -p:UseSharedCompilation=true "$@"
