@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 namespace IESCP.Web.Commands;
 
 /// <summary>
-/// <c>bench [--port 0] [--seconds 10] [--connections 16] [--cold-start true] [--circuits 200]</c>:
+/// <c>bench [--port 0] [--seconds 10] [--warm-up 30] [--connections 16] [--cold-start true] [--circuits 200]</c>:
 /// measures a seeded database: a fresh process's start and idle memory, then, served from this
 /// process on loopback, open tabs (the server's managed heap per circuit, click-to-render), API and
 /// page searches with varying filters (never cached) and with a warm cache, and a trivial endpoint
@@ -18,9 +18,9 @@ internal static class BenchCommand
 {
     public static BenchOptions ParseOptions(IReadOnlyList<string> args)
     {
-        var options = CommandOptions.Parse(args, ["port", "seconds", "connections", "cold-start", "circuits"]);
-        return new BenchOptions(options.Int("port", 0), TimeSpan.FromSeconds(options.Int("seconds", 10, min: 1)), options.Int("connections", 16, min: 1),
-            options.Bool("cold-start", true), options.Int("circuits", 200));
+        var options = CommandOptions.Parse(args, ["port", "seconds", "warm-up", "connections", "cold-start", "circuits"]);
+        return new BenchOptions(options.Int("port", 0), TimeSpan.FromSeconds(options.Int("seconds", 10, min: 1)), TimeSpan.FromSeconds(options.Int("warm-up", 30)),
+            options.Int("connections", 16, min: 1), options.Bool("cold-start", true), options.Int("circuits", 200));
     }
 
     public static void Listen(WebApplicationBuilder builder, int port) =>
@@ -96,4 +96,4 @@ internal static class BenchCommand
     }
 }
 
-internal sealed record BenchOptions(int Port, TimeSpan RunTime, int Connections, bool ColdStart, int Circuits);
+internal sealed record BenchOptions(int Port, TimeSpan RunTime, TimeSpan WarmUp, int Connections, bool ColdStart, int Circuits);
