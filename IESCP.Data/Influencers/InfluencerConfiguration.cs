@@ -42,7 +42,8 @@ internal sealed class InfluencerConfiguration : IEntityTypeConfiguration<Influen
         builder.HasIndex(i => i.Followers, "IX_Influencers_Listed_Followers").HasFilter(ListedFilter);
         builder.HasIndex(i => new { i.RatingScore, i.RatingCount }, "IX_Influencers_Listed_RatingScore").HasFilter(ListedFilter);
         builder.HasIndex(i => new { i.Name, i.Niche }, "IX_Influencers_Listed_Name").HasFilter(ListedFilter);
-        builder.HasIndex(i => new { i.Category, i.Followers }, "IX_Influencers_Listed_Category_Followers").HasFilter(ListedFilter);
+        // A category's follower range with the score and niche: when a high minimum leaves few matches, all are ranked from it.
+        builder.HasIndex(i => new { i.Category, i.Followers, i.ProfileScore, i.Niche }, "IX_Influencers_Listed_Category_Followers").HasFilter(ListedFilter);
         builder.HasIndex(i => new { i.Category, i.ProfileScore, i.Followers, i.Niche }, "IX_Influencers_Listed_Category_ProfileScore").HasFilter(ListedFilter);
         builder.HasIndex(i => new { i.Niche, i.Followers }, "IX_Influencers_Listed_Niche_Followers").HasFilter(ListedFilter);
         builder.HasIndex(i => new { i.Niche, i.ProfileScore, i.Followers }, "IX_Influencers_Listed_Niche_ProfileScore").HasFilter(ListedFilter);

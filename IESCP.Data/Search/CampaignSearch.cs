@@ -114,6 +114,8 @@ public sealed class CampaignSearch(IDbContextFactory<IescpDbContext> contexts, T
     {
         metrics.Loaded(CacheScopes.Campaigns);
         await using var db = await contexts.CreateDbContextAsync();
+        // One connection for the search's two or three statements.
+        await db.Database.OpenConnectionAsync();
         var (total, ids) = filter.Text is { Length: >= IndexedTextLength } text
             ? await TextPageAsync(db, filter, text)
             : await PageAsync(Matching(db, filter), filter);

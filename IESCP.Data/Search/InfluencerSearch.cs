@@ -62,6 +62,12 @@ public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts,
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Up to this many matches, ranking them all costs less than reading two score-ordered indexes
+    /// until enough of them match (those reads grow as the share of matches shrinks).
+    /// </summary>
+    internal int RankAllUpTo { get; init; } = 1_000;
+
     public Task<PagedResult<InfluencerSearchItem>> SearchAsync(Actor actor, InfluencerSearchQuery query)
     {
         actor.Require(Roles.Sponsor);
@@ -74,12 +80,14 @@ public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts,
     {
         metrics.Loaded(CacheScopes.Influencers);
         await using var db = await contexts.CreateDbContextAsync();
+        // One connection for the search's three or four statements.
+        await db.Database.OpenConnectionAsync();
         var matches = Matching(db, filter);
         // A range over followers (one that holds for every row when none is asked for) lets SQLite
         // count from the index of follower counts instead of reading every row of the table.
         var total = await (filter.MinFollowers is null ? matches.Where(i => i.Followers >= long.MinValue) : matches).CountAsync();
         var ids = total <= filter.Skip ? []
-            : filter is { Sort: InfluencerSort.Relevance, KnownNiche: { } niche } ? await NicheFirstAsync(matches, niche, filter)
+            : filter is { Sort: InfluencerSort.Relevance, KnownNiche: { } niche } ? await NicheFirstAsync(matches, niche, filter, total)
             : await Order(matches, filter.Sort).Skip(filter.Skip).Take(filter.Size).Select(i => i.Id).ToListAsync();
         var rows = await db.Influencers.Where(i => ids.Contains(i.Id))
             .Select(i => new Row(i.Id, i.Name, i.Category, i.Niche, i.Followers, i.ReachScore,
@@ -133,12 +141,22 @@ public sealed class InfluencerSearch(IDbContextFactory<IescpDbContext> contexts,
     }
 
     /// <summary>
-    /// Relevance with a niche: niche matches score 40 more, the rest of its category 20. Each group
-    /// is read in score order from its own index, at most as far as this page reaches; the page
-    /// is the best of both, as one ORDER BY over the boosted score would give it.
+    /// Relevance with a niche: niche matches score 40 more, the rest of its category 20. When the
+    /// filters leave few matches (a high follower minimum, say), SQLite ranks them all by the
+    /// boosted score, reading the index of the category's follower counts, which carries score and
+    /// niche. Otherwise each group is read in score order from its own index, at most as far as
+    /// this page reaches, and the page is the best of both: the same page, in the same order.
     /// </summary>
-    private static async Task<List<int>> NicheFirstAsync(IQueryable<Influencer> matches, string niche, InfluencerFilter filter)
+    private async Task<List<int>> NicheFirstAsync(IQueryable<Influencer> matches, string niche, InfluencerFilter filter, int total)
     {
+        if (total <= RankAllUpTo)
+        {
+            return await matches
+                .OrderByDescending(i => (i.Niche == niche ? Relevance.NicheMatchPoints : Relevance.CategoryMatchPoints) + i.ProfileScore)
+                .ThenByDescending(i => i.Id)
+                .Skip(filter.Skip).Take(filter.Size).Select(i => i.Id).ToListAsync();
+        }
+
         var reach = filter.Skip + filter.Size;
         var inNiche = await matches.Where(i => i.Niche == niche).OrderByDescending(i => i.ProfileScore).ThenByDescending(i => i.Id)
             .Take(reach).Select(i => new { i.Id, i.ProfileScore }).ToListAsync();

@@ -1,6 +1,13 @@
+using IESCP.Data;
+using IESCP.Data.Caching;
 using IESCP.Data.Identity;
 using IESCP.Data.Search;
 using IESCP.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace IESCP.Tests.Search;
 
@@ -133,6 +140,45 @@ public sealed class InfluencerSearchTests : DatabaseTest
         Assert.Equal(12, page.Items.Count);
         Assert.Equal(page.Items.Select(i => i.Score.Total).OrderDescending(), page.Items.Select(i => i.Score.Total));
         Assert.All(page.Items, i => Assert.Equal(i.Score.Total - i.Score.NicheMatch, stored[i.Id], 9));
+    }
+
+    [Fact]
+    public async Task Ranking_every_match_in_one_query_gives_the_pages_of_the_two_score_ordered_reads()
+    {
+        var sponsor = await Db.CreateSponsorAsync();
+        var random = new Random(21);
+        string[] niches = ["AI", "Software", "Gadgets"];
+        for (var n = 0; n < 24; n++)
+        {
+            var influencer = await Db.CreateInfluencerAsync($"Creator {n}", "Technology", niches[n % 3], random.Next(0, 3_000_000));
+            await Db.SetTrackRecordAsync(influencer, 20, random.Next(0, 20), random.Next(0, 5), random.Next(0, 40), random.Next(0, 9));
+        }
+
+        // Equal scores in the niche and out of it: ties break on the id alike.
+        for (var n = 0; n < 4; n++)
+        {
+            await Db.CreateInfluencerAsync($"Twin {n}", "Technology", niches[n % 2], 1_500_000);
+        }
+
+        var oneQuery = Db.Get<InfluencerSearch>();
+        using var ownCache = new ReadCache(new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions())), NullLogger<ReadCache>.Instance);
+        var twoReads = new InfluencerSearch(Db.Get<IDbContextFactory<IescpDbContext>>(), ownCache, Db.Get<SearchMetrics>()) { RankAllUpTo = 0 };
+        foreach (var min in new long?[] { null, 1_000_000, 2_000_000 })
+        {
+            for (var page = 1; page <= 4; page++)
+            {
+                var query = new InfluencerSearchQuery { Niche = "AI", MinFollowers = min, Page = page, PageSize = 5 };
+                var ranked = await oneQuery.SearchAsync(sponsor, query);
+                var merged = await twoReads.SearchAsync(sponsor, query);
+
+                Assert.Equal(merged.TotalCount, ranked.TotalCount);
+                Assert.Equal(merged.Items.Select(i => (i.Id, i.Score.Total)), ranked.Items.Select(i => (i.Id, i.Score.Total)));
+            }
+        }
+
+        var all = await oneQuery.SearchAsync(sponsor, new() { Niche = "AI", PageSize = 50 });
+        Assert.Equal(28, all.Items.Count);
+        Assert.Equal(all.Items.OrderByDescending(i => i.Score.Total).ThenByDescending(i => i.Id).Select(i => i.Id), all.Items.Select(i => i.Id));
     }
 
     private async Task<string[]> NamesAsync(Actor sponsor, InfluencerSearchQuery query) =>
