@@ -15,8 +15,8 @@ internal sealed class BenchRunner(Uri address, BenchOptions options, BenchTable 
     public async Task RunAllAsync(string sponsorToken, string influencerToken, string sponsorCookie, string influencerCookie)
     {
         // Let the JIT and the connection pools settle before anything is measured.
-        await LoadGenerator.RunAsync(address, options.Connections, TimeSpan.FromSeconds(2), Varying(InfluencerApi, 99), bearer: sponsorToken);
-        await LoadGenerator.RunAsync(address, options.Connections, TimeSpan.FromSeconds(2), Varying(CampaignPage, 98), cookie: influencerCookie);
+        await LoadGenerator.RunAsync(address, options.Connections, TimeSpan.FromSeconds(2), Varying(InfluencerApi, ++runs), bearer: sponsorToken);
+        await LoadGenerator.RunAsync(address, options.Connections, TimeSpan.FromSeconds(2), Varying(CampaignPage, ++runs), cookie: influencerCookie);
 
         var ping = await RunAsync("ping (trivial endpoint, the ceiling)", "-", _ => "/api/v1/ping", null, null, warmUp: () => _ => "/api/v1/ping");
         table.Ceiling = ping.RequestsPerSecond;

@@ -37,8 +37,11 @@ internal static class BenchWorkloads
     /// <summary>Request n of a warm run: one of the first <see cref="WarmSetSize"/> of a workload, over and over.</summary>
     public static Func<int, string> Warm(Func<int, string> workload) => n => workload(n % WarmSetSize);
 
-    /// <summary>Request n of a varying run, offset so that it repeats no earlier run's request either.</summary>
-    public static Func<int, string> Varying(Func<int, string> workload, int run) => n => workload(WarmSetSize + run * 10_000_000 + n);
+    /// <summary>
+    /// Request n of a varying run, offset so that it repeats no earlier run's request either (a run
+    /// sends far fewer than a million; each second of a warm-up is a run of its own).
+    /// </summary>
+    public static Func<int, string> Varying(Func<int, string> workload, int run) => n => workload(WarmSetSize + run * 1_000_000 + n);
 
     private static string Niche(int n) => Niches.All[n % Niches.All.Count];
 
