@@ -85,11 +85,7 @@ public abstract class ExternalServer : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private void Signal(string signal)
-    {
-        using var kill = Process.Start("/bin/kill", [signal, process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
+    private void Signal(string signal) => Signals.Send(process!, signal);
 
     /// <summary>One exchange in the server's protocol on a fresh connection; true when it answered as a ready server does.</summary>
     protected abstract Task<bool> AnswersAsync(NetworkStream stream, CancellationToken cancellationToken);

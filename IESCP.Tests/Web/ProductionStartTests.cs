@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
@@ -109,8 +108,7 @@ public sealed class ProductionStartTests
             await Task.WhenAny(seen.Task, process.WaitForExitAsync()).WaitAsync(TimeSpan.FromSeconds(60));
             if (!process.HasExited)
             {
-                using var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
-                await terminate.WaitForExitAsync();
+                Signals.Send(process, "-TERM");
                 await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
             }
 
