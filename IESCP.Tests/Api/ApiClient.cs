@@ -44,6 +44,7 @@ public sealed class ApiClient : IDisposable
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {text}");
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 

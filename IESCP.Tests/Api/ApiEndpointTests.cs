@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using IESCP.Data.Campaigns;
+using IESCP.Data.Influencers;
 using IESCP.Tests.Infrastructure;
 
 namespace IESCP.Tests.Api;
@@ -44,6 +45,29 @@ public sealed class ApiEndpointTests(IescpApp app)
         var accepted = await sponsor.OkAsync(await sponsor.PostAsync($"/api/v1/ad-requests/{requestId}/accept", new { seenRevision = 2 }));
         Assert.Equal("Accepted", accepted.GetProperty("summary").GetProperty("status").GetString());
         Assert.Equal(2, (await influencer.GetOkAsync($"/api/v1/ad-requests/{requestId}")).GetProperty("revisions").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_search_answered_from_the_cache_is_the_same_json_until_a_save_changes_it()
+    {
+        var name = $"Api Cached {Guid.NewGuid():N}"[..20];
+        var influencerUser = await app.Users.InfluencerAsync(name: name, category: "Fitness", niche: "Yoga", followers: 70_000);
+        var (sponsor, _) = await ApiClient.ForAsync(app, await app.Users.SponsorAsync());
+        using var s = sponsor;
+        var path = $"/api/v1/influencers?q={Uri.EscapeDataString(name)}";
+
+        var first = await sponsor.GetAsync(path);
+        var firstJson = await sponsor.OkAsync(first);
+        var again = await sponsor.GetAsync(path);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await again.Content.ReadAsByteArrayAsync());
+        Assert.Equal(70_000, firstJson.GetProperty("items").EnumerateArray().Single().GetProperty("followers").GetInt64());
+
+        var saved = await app.Get<InfluencerRepository>().UpdateOwnProfileAsync(influencerUser.Actor,
+            new ProfileInput { Name = name, Category = "Fitness", Niche = "Yoga", Followers = 71_000, Platforms = "", Bio = "" });
+        Assert.True(saved.Succeeded, saved.Message);
+
+        var after = await sponsor.GetOkAsync(path);
+        Assert.Equal(71_000, after.GetProperty("items").EnumerateArray().Single().GetProperty("followers").GetInt64());
     }
 
     [Fact]

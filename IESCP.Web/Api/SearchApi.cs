@@ -26,7 +26,7 @@ internal static class SearchApi
             .WithSummary("A campaign: a listed one or one you have a request on (influencers), or your own with its requests (sponsors)");
     }
 
-    private static async Task<IResult> SearchInfluencersAsync(ClaimsPrincipal user, InfluencerSearch search,
+    private static async Task<IResult> SearchInfluencersAsync(ClaimsPrincipal user, InfluencerSearch search, CachedJson json,
         string? q, string? category, string? niche, long? minFollowers, long? maxFollowers, int? page, string? sort)
     {
         if (q?.Length > MaxTextLength)
@@ -39,14 +39,14 @@ internal static class SearchApi
             return ApiResults.Invalid("sort", $"Sort by one of: {string.Join(", ", Enum.GetNames<InfluencerSort>())}.");
         }
 
-        return TypedResults.Ok(await search.SearchAsync(Actor(user), new InfluencerSearchQuery
+        return json.Ok(await search.SearchAsync(Actor(user), new InfluencerSearchQuery
         {
             Text = q, Category = category, Niche = niche, MinFollowers = minFollowers, MaxFollowers = maxFollowers,
             Sort = order, Page = page ?? 1,
         }));
     }
 
-    private static async Task<IResult> SearchCampaignsAsync(ClaimsPrincipal user, CampaignSearch search,
+    private static async Task<IResult> SearchCampaignsAsync(ClaimsPrincipal user, CampaignSearch search, CachedJson json,
         string? q, string? category, string? niche, decimal? minBudget, decimal? maxBudget, int? page, string? sort)
     {
         if (q?.Length > MaxTextLength)
@@ -64,14 +64,14 @@ internal static class SearchApi
             return ApiResults.Invalid("sort", $"Sort by one of: {string.Join(", ", Enum.GetNames<CampaignSearchSort>())}.");
         }
 
-        return TypedResults.Ok(await search.SearchAsync(Actor(user), new CampaignSearchQuery
+        return json.Ok(await search.SearchAsync(Actor(user), new CampaignSearchQuery
         {
             Text = q, Category = category, Niche = niche, MinBudget = minBudget, MaxBudget = maxBudget, Sort = order, Page = page ?? 1,
         }));
     }
 
-    private static async Task<IResult> GetInfluencerAsync(ClaimsPrincipal user, InfluencerRepository influencers, int id) =>
-        await influencers.GetPublicProfileAsync(Actor(user), id) is { } profile ? TypedResults.Ok(profile) : ApiResults.NotFound("That influencer");
+    private static async Task<IResult> GetInfluencerAsync(ClaimsPrincipal user, InfluencerRepository influencers, CachedJson json, int id) =>
+        await influencers.GetPublicProfileAsync(Actor(user), id) is { } profile ? json.Ok(profile) : ApiResults.NotFound("That influencer");
 
     private static async Task<IResult> GetCampaignAsync(ClaimsPrincipal user, CampaignSearch search, CampaignRepository campaigns, int id)
     {
