@@ -14,6 +14,11 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
         ?? Environment.GetEnvironmentVariable("IESCP_DEFAULT_ENVIRONMENT"),
 });
+if (!CommandLine.IsCommand(args))
+{
+    StartupJitProfile.Start(builder);
+}
+
 builder.AddRepositoryDevelopmentSettings();
 builder.AddIescpData();
 builder.AddIescpJobs();

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using IESCP.Data.Database;
 using IESCP.Tests.Infrastructure;
+using IESCP.Web;
 
 namespace IESCP.Tests.Web;
 
@@ -41,6 +42,8 @@ public sealed class ProductionStartTests
 
         Assert.Contains("Hosting environment: Production", run.Output);
         Assert.DoesNotContain("Admin login:", run.Output);
+        // Stopped as a service manager stops it, the app leaves the record its next start compiles ahead from.
+        Assert.True(run.JitProfileBytes > 0, $"No {StartupJitProfile.FileName} in the data folder after the app stopped.");
     }
 
     [Fact]
@@ -56,7 +59,7 @@ public sealed class ProductionStartTests
     /// or, without one, until it exits. (A SIGKILL at "Now listening on" lost the lines that follow
     /// it, the hosting environment's among them, once.)
     /// </summary>
-    private static async Task<(int ExitCode, string Output)> StartAsync(string environment, string? adminPassword, string? stopAfter)
+    private static async Task<(int ExitCode, string Output, long JitProfileBytes)> StartAsync(string environment, string? adminPassword, string? stopAfter)
     {
         var folder = TempFolder.Create("iescp-prod-");
         var configuration = typeof(ProductionStartTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
@@ -113,9 +116,10 @@ public sealed class ProductionStartTests
             }
 
             await process.WaitForExitAsync();
+            var profile = new FileInfo(Path.Combine(folder, "App_Data", StartupJitProfile.FileName));
             lock (output)
             {
-                return (process.ExitCode, output.ToString());
+                return (process.ExitCode, output.ToString(), profile.Exists ? profile.Length : 0);
             }
         }
         finally
