@@ -14,7 +14,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
         ?? Environment.GetEnvironmentVariable("IESCP_DEFAULT_ENVIRONMENT"),
 });
-if (!CommandLine.IsCommand(args))
+var command = CommandLine.IsCommand(args);
+if (!command)
 {
     StartupJitProfile.Start(builder);
 }
@@ -24,7 +25,7 @@ builder.AddIescpData();
 builder.AddIescpJobs();
 builder.AddIescpWeb();
 
-if (CommandLine.IsCommand(args))
+if (command)
 {
     return await CommandLine.RunAsync(builder, args);
 }
