@@ -43,6 +43,8 @@ public sealed class AppProcess : IDisposable
         start.Environment.Remove("DOTNET_ENVIRONMENT");
         // As in the test process itself (see the test project): a start compiles, it does not profile.
         start.Environment["DOTNET_TieredPGO"] = "0";
+        // The test process's own setting (see test.runsettings): an app that serves many requests gains from recompiling what is hot.
+        start.Environment.Remove("DOTNET_TC_CallCounting");
         var app = new AppProcess(new Process { StartInfo = start });
         app.process.OutputDataReceived += (_, e) => app.Record(e.Data);
         app.process.ErrorDataReceived += (_, e) => app.Record(e.Data);

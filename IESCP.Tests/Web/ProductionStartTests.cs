@@ -75,6 +75,7 @@ public sealed class ProductionStartTests
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["IESCP_DEFAULT_ENVIRONMENT"] = "Development"; // what the launch profile sets
         start.Environment.Remove("DOTNET_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_TC_CallCounting"); // the test process's own setting (see test.runsettings)
         if (adminPassword is not null)
         {
             start.Environment["Admin__Password"] = adminPassword;
