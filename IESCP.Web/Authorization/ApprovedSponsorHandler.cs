@@ -8,21 +8,32 @@ namespace IESCP.Web.Authorization;
 /// <summary>The user is an approved sponsor; or, with <paramref name="OnlyForSponsors"/>, is not a sponsor at all or an approved one.</summary>
 public sealed record ApprovedSponsorRequirement(bool OnlyForSponsors = false) : IAuthorizationRequirement;
 
-/// <summary>Reads the approval from the database (through the cache), so an approval takes effect at once.</summary>
-internal sealed class ApprovedSponsorHandler(SponsorRepository sponsors) : AuthorizationHandler<ApprovedSponsorRequirement>
+/// <summary>
+/// Reads the approval from the database (through the cache), so an approval takes effect at once;
+/// read once per check however many of these requirements the endpoint's policies add up to (the
+/// API's searches have two: every API call's and the sponsors-only one).
+/// </summary>
+internal sealed class ApprovedSponsorHandler(SponsorRepository sponsors) : IAuthorizationHandler
 {
-    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ApprovedSponsorRequirement requirement)
+    public async Task HandleAsync(AuthorizationHandlerContext context)
     {
-        if (requirement.OnlyForSponsors && !context.User.IsInRole(Roles.Sponsor))
+        var isSponsor = context.User.IsInRole(Roles.Sponsor);
+        bool? approved = null;
+        // Succeeding takes a requirement out of the pending ones: go through a copy.
+        foreach (var requirement in context.PendingRequirements.OfType<ApprovedSponsorRequirement>().ToArray())
         {
-            context.Succeed(requirement);
-            return;
-        }
+            if (requirement.OnlyForSponsors && !isSponsor)
+            {
+                context.Succeed(requirement);
+                continue;
+            }
 
-        var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (userId is not null && await sponsors.GetStatusAsync(userId) == ApprovalStatus.Approved)
-        {
-            context.Succeed(requirement);
+            approved ??= context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+                && await sponsors.GetStatusAsync(userId) == ApprovalStatus.Approved;
+            if (approved.Value)
+            {
+                context.Succeed(requirement);
+            }
         }
     }
 }
