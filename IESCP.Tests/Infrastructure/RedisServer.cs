@@ -27,32 +27,23 @@ public sealed class RedisServer : ExternalServer
     /// goes through. <c>IsConnected</c> alone is not enough: right after the server went away, it
     /// still says true until the client notices.
     /// </summary>
-    public static async Task WaitUntilConnectedAsync(IConnectionMultiplexer connection)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
+    public static Task WaitUntilConnectedAsync(IConnectionMultiplexer connection) =>
+        Eventually.TrueAsync(async () =>
         {
             try
             {
-                await connection.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromMilliseconds(500), deadline.Token);
-                return;
+                await connection.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromMilliseconds(500));
+                return true;
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
             {
-                await Task.Delay(50, deadline.Token);
+                return false;
             }
-        }
-    }
+        }, "a PING through the Redis client");
 
     /// <summary>Waits until the client has noticed the server is gone.</summary>
-    public static async Task WaitUntilDisconnectedAsync(IConnectionMultiplexer connection)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (connection.IsConnected)
-        {
-            await Task.Delay(50, deadline.Token);
-        }
-    }
+    public static Task WaitUntilDisconnectedAsync(IConnectionMultiplexer connection) =>
+        Eventually.TrueAsync(() => Task.FromResult(!connection.IsConnected), "the Redis client to notice the server is gone");
 
     /// <summary>Ready once PING is answered with PONG (while loading, Redis answers -LOADING instead).</summary>
     protected override async Task<bool> AnswersAsync(NetworkStream stream, CancellationToken cancellationToken)
