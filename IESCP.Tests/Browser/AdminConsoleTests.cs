@@ -105,6 +105,10 @@ public sealed class AdminConsoleTests(BrowserApp app, ITestOutputHelper output) 
         await admin.Locator(".rz-dialog").GetByLabel("Reason (the owner sees it)").FillAsync("Misleading health claims.");
         await admin.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Flag" }).ClickAsync();
         await BrowserApp.ScreenshotAsync(admin, "admin-campaigns");
+        // The table shows every word: the long name and the reason wrap in their cells instead of ending in "…".
+        await Expect(admin.Locator(".rz-grid-table").GetByText("Misleading health claims.")).ToBeVisibleAsync();
+        Assert.Equal(0, await admin.Locator(".rz-grid-table td .rz-cell-data")
+            .EvaluateAllAsync<int>("cells => cells.filter(cell => cell.scrollWidth > cell.clientWidth).length"));
 
         await Expect(own.GetByText("An admin flagged this campaign:")).ToBeVisibleAsync();
         await Expect(own.GetByText("Misleading health claims.")).ToBeVisibleAsync();
