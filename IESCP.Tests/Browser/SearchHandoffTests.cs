@@ -51,7 +51,7 @@ public sealed class SearchHandoffTests(BrowserApp app)
         using var searches = new SearchCounter(app.Services, CacheScopes.Campaigns);
 
         await page.GotoInteractiveAsync("influencer/campaigns?q=nothing-like-this");
-        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("0 campaign(s)");
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("0 campaigns");
         await page.WaitForTimeoutAsync(500);
 
         Assert.Equal(1, searches.Requested);
