@@ -23,6 +23,16 @@ public sealed class ComponentRenderingTests
         Assert.Contains("123,456", html);
         Assert.Contains("Influencers", html);
         Assert.Contains("groups", html);
+        Assert.DoesNotContain("stat-value-long", html);
+    }
+
+    [Fact]
+    public async Task A_stat_card_sets_a_figure_of_hundreds_of_millions_smaller_so_it_stays_in_its_card()
+    {
+        var html = await RenderAsync<StatCard>(new() { ["Label"] = "Committed", ["Money"] = 210_954_600m });
+
+        Assert.Contains("$210,954,600", html);
+        Assert.Contains("stat-value-long", html);
     }
 
     [Fact]
