@@ -12,7 +12,11 @@ namespace IESCP.Tests.Infrastructure;
 /// </summary>
 public sealed class AppProcess : IDisposable
 {
-    private static readonly string RepositoryRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", ".."));
+    public static readonly string RepositoryRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", ".."));
+
+    /// <summary>The app's build output of this test run's configuration (Debug or Release).</summary>
+    private static readonly string BuildOutput = Path.Combine(RepositoryRoot, "IESCP.Web", "bin",
+        typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration, "net10.0");
 
     private readonly StringBuilder output = new();
     private readonly Process process;
@@ -21,18 +25,29 @@ public sealed class AppProcess : IDisposable
 
     public int Id => process.Id;
 
-    /// <summary>Starts the app on 127.0.0.1:<paramref name="port"/> and waits until it answers /health/live.</summary>
-    public static async Task<AppProcess> StartAsync(int port, IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// `dotnet IESCP.Web.dll` from the build output, its output redirected, in <paramref name="workingDirectory"/>;
+    /// without the environment name and the test process's own runtime setting (see test.runsettings:
+    /// an app that serves many requests gains from recompiling what is hot). Arguments and settings follow.
+    /// </summary>
+    public static ProcessStartInfo BuiltApp(string workingDirectory)
     {
-        var configuration = typeof(AppProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var folder = Path.Combine(RepositoryRoot, "IESCP.Web", "bin", configuration, "net10.0");
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = folder,
+            WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(folder, "IESCP.Web.dll"));
+        start.ArgumentList.Add(Path.Combine(BuildOutput, "IESCP.Web.dll"));
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_TC_CallCounting");
+        return start;
+    }
+
+    /// <summary>Starts the app on 127.0.0.1:<paramref name="port"/> and waits until it answers /health/live.</summary>
+    public static async Task<AppProcess> StartAsync(int port, IReadOnlyDictionary<string, string?> settings)
+    {
+        var start = BuiltApp(BuildOutput);
         start.ArgumentList.Add($"--Urls=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         foreach (var (key, value) in settings)
         {
@@ -40,11 +55,8 @@ public sealed class AppProcess : IDisposable
         }
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = IESCP.Data.DependencyInjection.TestingEnvironment;
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
         // As in the test process itself (see the test project): a start compiles, it does not profile.
         start.Environment["DOTNET_TieredPGO"] = "0";
-        // The test process's own setting (see test.runsettings): an app that serves many requests gains from recompiling what is hot.
-        start.Environment.Remove("DOTNET_TC_CallCounting");
         var app = new AppProcess(new Process { StartInfo = start });
         app.process.OutputDataReceived += (_, e) => app.Record(e.Data);
         app.process.ErrorDataReceived += (_, e) => app.Record(e.Data);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using IESCP.Data.Database;
@@ -15,8 +14,6 @@ namespace IESCP.Tests.Web;
 [Trait("Category", "Integration")]
 public sealed class ProductionStartTests
 {
-    private static readonly string RepositoryRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", ".."));
-
     [Fact]
     public async Task Production_refuses_the_development_password_published_with_the_source()
     {
@@ -49,7 +46,7 @@ public sealed class ProductionStartTests
     [Fact]
     public void The_published_development_password_is_the_one_the_repository_settings_give()
     {
-        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, "appsettings.Development.json")));
+        using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppProcess.RepositoryRoot, "appsettings.Development.json")));
         Assert.Equal(AdminAccountOptions.RepositoryPassword, settings.RootElement.GetProperty("Admin").GetProperty("Password").GetString());
     }
 
@@ -62,20 +59,11 @@ public sealed class ProductionStartTests
     private static async Task<(int ExitCode, string Output, long JitProfileBytes)> StartAsync(string environment, string? adminPassword, string? stopAfter)
     {
         var folder = TempFolder.Create("iescp-prod-");
-        var configuration = typeof(ProductionStartTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
-        };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot, "IESCP.Web", "bin", configuration, "net10.0", "IESCP.Web.dll"));
+        var start = AppProcess.BuiltApp(folder);
         start.ArgumentList.Add($"--ConnectionStrings:Iescp=Data Source={Path.Combine(folder, "iescp.db")}");
         start.ArgumentList.Add("--Urls=http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["IESCP_DEFAULT_ENVIRONMENT"] = "Development"; // what the launch profile sets
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
-        start.Environment.Remove("DOTNET_TC_CallCounting"); // the test process's own setting (see test.runsettings)
         if (adminPassword is not null)
         {
             start.Environment["Admin__Password"] = adminPassword;
